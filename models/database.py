@@ -1,0 +1,182 @@
+"""Open the SQLite file safely: pragmas, schema migrations, error translation.
+
+Every connection runs with foreign keys on and a busy timeout, the file is in
+WAL mode so a second program can read while one writes, and the schema is
+created and upgraded with sqlite-utils' versioned ``Migrations``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from models.errors import DatabaseInUseError, NotOurDatabaseError, StorageError
+
+log = logging.getLogger(__name__)
+
+# "BAAW" in ASCII, written to the SQLite header so the program recognises its files.
+APPLICATION_ID = 0x42414157
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Seconds a write waits for another program's transaction before reporting "in use".
+BUSY_TIMEOUT = 3.0
+
+migrations = Migrations("baa_workbench")
+
+
+@migrations(name="0001_initial")
+def _initial_schema(db: sqlite_utils.Database) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.executescript(
+        """
+        CREATE TABLE practice (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL DEFAULT ''
+        );
+        INSERT INTO practice (id) VALUES (1);
+        CREATE TABLE practice_targets (
+            item_id TEXT PRIMARY KEY,
+            target TEXT,
+            weight INTEGER,
+            source TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE vendors (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            service TEXT NOT NULL DEFAULT '',
+            website TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            baa_status TEXT NOT NULL DEFAULT 'none',
+            baa_executed TEXT NOT NULL DEFAULT '',
+            baa_term_end TEXT NOT NULL DEFAULT '',
+            baa_next_review TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE answers (
+            vendor_id INTEGER NOT NULL REFERENCES vendors(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            value TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (vendor_id, item_id)
+        );
+        CREATE TABLE baa_wording (
+            vendor_id INTEGER NOT NULL REFERENCES vendors(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (vendor_id, item_id)
+        );
+        CREATE TABLE audit_trail (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL DEFAULT '',
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT
+        );
+        CREATE INDEX audit_trail_entity ON audit_trail (entity, entity_id);
+        CREATE TRIGGER audit_trail_no_update BEFORE UPDATE ON audit_trail
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER audit_trail_no_delete BEFORE DELETE ON audit_trail
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        """
+    )
+
+
+def open_database(path: Path) -> sqlite_utils.Database:
+    """Open or create the workbench database at *path* and bring its schema up to date.
+
+    Raises:
+        NotOurDatabaseError: the file is not an SQLite file, or belongs to another program.
+        DatabaseInUseError: another program holds a lock that does not clear in time.
+        StorageError: the file or its folder cannot be read, written or created.
+    """
+    path = Path(path)
+    _check_header(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"{path.parent}: cannot create the folder: {exc.strerror}") from exc
+    with translate_errors(path):
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT)
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        try:
+            _prepare(db, path)
+        except BaseException:
+            conn.close()
+            raise
+    return db
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise StorageError(f"{path}: is a folder; give the path of a database file") from None
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot read the file: {exc.strerror}") from exc
+    if header and header != SQLITE_MAGIC:
+        raise NotOurDatabaseError(
+            f"{path}: is not a BAA Workbench database (not an SQLite file); "
+            "choose another file or a new file name"
+        )
+
+
+def _prepare(db: sqlite_utils.Database, path: Path) -> None:
+    db.execute("PRAGMA foreign_keys = ON")
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = set(db.table_names())
+    if application_id != APPLICATION_ID and tables:
+        raise NotOurDatabaseError(
+            f"{path}: is an SQLite database of another program; "
+            "choose another file or a new file name"
+        )
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.enable_wal()
+    pending = [migration.name for migration in migrations.pending(db)]
+    if pending:
+        log.info("Migrating %s: %s", path, ", ".join(pending))
+        migrations.apply(db)
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path | str) -> Iterator[None]:
+    """Turn sqlite3 errors caused by the file or its environment into StorageError."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        message = str(exc)
+        if "locked" in message or "busy" in message:
+            log.warning("Database %s is locked: %s", path, message)
+            raise DatabaseInUseError(
+                f"{path}: the database is in use by another program; "
+                "close the other BAA Workbench window or try again in a moment"
+            ) from exc
+        log.error("Database %s failed: %s", path, message)
+        raise StorageError(f"{path}: database operation failed: {message}") from exc
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+            raise
+        log.error("Database %s is unreadable: %s", path, exc)
+        raise StorageError(
+            f"{path}: the database file is damaged or not a database ({exc}); "
+            "restore it from a backup or open another file"
+        ) from exc

@@ -1,0 +1,160 @@
+"""The command line: every command, its output formats, exit statuses and errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli import build_parser, run
+from tests.conftest import REPO
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = run(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def demo_path(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert cli(capsys, "--db", str(db_path), "demo")[0] == 0
+    return db_path
+
+
+def test_demo_is_idempotent(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, _ = cli(capsys, "--db", str(demo_path), "demo")
+    assert status == 0
+    _, out, _ = cli(capsys, "--db", str(demo_path), "vendors", "list", "--json")
+    names = [row["name"] for row in json.loads(out)]
+    assert len(names) == len(set(names)) >= 4
+
+
+def test_demo_vendors_differ_as_documented(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = cli(capsys, "--db", str(demo_path), "score", "--json")
+    vendors = {row["name"]: row for row in json.loads(out)["vendors"]}
+    assert vendors["NimbusVault Cloud"]["disqualified"]
+    assert vendors["Harborline Backup"]["items"]["incident.notification_hours"] == "gap"
+    assert vendors["Harborline Backup"]["overall"] > 90
+    assert vendors["CedarStack Data"]["counts"]["unknown"] > 30
+
+
+def test_score_json_has_documented_shape(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = cli(capsys, "--db", str(demo_path), "score", "--json")
+    assert status == 0
+    row = json.loads(out)["vendors"][0]
+    assert {"name", "overall", "disqualified", "sections", "items"} <= set(row)
+    assert len(row["items"]) == 57
+    assert set(row["items"].values()) <= {"meets", "partial", "gap", "unknown"}
+
+
+def test_score_table_marks_disqualified(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = cli(capsys, "--db", str(demo_path), "score")
+    assert re.search(r"NimbusVault Cloud .*DISQUALIFIED: baa.will_sign", out)
+
+
+def test_checklist_json_lists_every_item(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = cli(capsys, "checklist", "--json")
+    sections = json.loads(out)["sections"]
+    assert status == 0
+    assert sum(len(section["items"]) for section in sections) == 57
+
+
+def test_checklist_text(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = cli(capsys, "checklist")
+    assert "incident.notification_hours" in out
+    assert "at most 8 hours" in out
+
+
+def test_vendors_show_text_and_json(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = cli(capsys, "--db", str(demo_path), "vendors", "show", "harborline backup")
+    assert status == 0
+    assert "Harborline Backup" in out
+    assert "incident.notification_hours" in out
+    _, out, _ = cli(capsys, "--db", str(demo_path), "vendors", "show", "Harborline Backup", "--json")
+    shown = json.loads(out)
+    assert "sixty (60) days" in shown["current_wording"]["incident.notification_hours"]
+
+
+def test_vendors_export_import_round_trip(demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "harborline.json"
+    assert cli(capsys, "--db", str(demo_path), "vendors", "export", "Harborline Backup", "--out", str(out_file))[0] == 0
+    other = tmp_path / "other.sqlite"
+    status, out, _ = cli(capsys, "--db", str(other), "vendors", "import", str(out_file))
+    assert status == 0
+    assert "Created vendor Harborline Backup" in out
+    status, out, _ = cli(capsys, "--db", str(other), "vendors", "import", str(out_file))
+    assert "Updated vendor Harborline Backup" in out
+
+
+def test_unknown_vendor_exits_nonzero_with_one_line(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = cli(capsys, "--db", str(demo_path), "vendors", "show", "Ghost")
+    assert status == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("error: no vendor named 'Ghost'")
+
+
+def test_bad_json_file_exits_nonzero(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    status, _, err = cli(capsys, "--db", str(db_path), "vendors", "import", str(bad))
+    assert status == 1
+    assert "malformed JSON" in err
+
+
+def test_missing_import_file_exits_nonzero(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = cli(capsys, "--db", str(db_path), "vendors", "import", str(tmp_path / "none.json"))
+    assert status == 1
+    assert "none.json" in err
+
+
+def test_not_a_database_exits_nonzero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "readme.txt"
+    text.write_text("hello", encoding="utf-8")
+    status, _, err = cli(capsys, "--db", str(text), "vendors", "list")
+    assert status == 1
+    assert "not a BAA Workbench database" in err
+
+
+def test_default_database_lives_in_data_folder(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(capsys, "demo")[0] == 0
+    assert (private_home / "data" / "workbench.sqlite").exists()
+
+
+def test_empty_database_lists_hint(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = cli(capsys, "--db", str(db_path), "vendors", "list")
+    assert "No vendors yet" in out
+
+
+def _subcommands(parser, prefix=()):  # type: ignore[no-untyped-def]
+    for action in parser._actions:
+        if action.__class__.__name__ == "_SubParsersAction":
+            for name, child in action.choices.items():
+                yield (*prefix, name)
+                yield from _subcommands(child, (*prefix, name))
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [" ".join(command) for command in _subcommands(build_parser()) if " ".join(command) not in readme]
+    assert missing == []
+
+
+def test_main_runs_as_a_script(db_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "--db", str(db_path), "vendors", "list"],
+        capture_output=True, text=True, check=False, cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No vendors yet" in result.stdout
+
+
+def test_usage_error_exits_two(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        run(["vendors", "frobnicate"])
+    assert raised.value.code == 2
