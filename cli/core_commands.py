@@ -10,15 +10,15 @@ from typing import Any
 from cli.common import format_score, open_store, print_json
 from models.atomic import write_text_atomic
 from models.checklist import AnswerType, Checklist, format_value, load_checklist
+from models.comparison import rank, score_all
 from models.demo import load_demo
 from models.practice import Practice
 from models.scoring import Scorer, Status, VendorScore
-from models.store import Store
 from models.vendor_json import dumps_vendor, import_vendor, parse_vendor_file
 from models.vendors import Vendor
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="create or refresh the sample practice and vendors")
     demo.set_defaults(handler=cmd_demo)
 
@@ -43,7 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.add_argument("name", help="vendor name (case does not matter)")
     export.add_argument("--out", type=Path, required=True, metavar="FILE.json")
     export.set_defaults(handler=cmd_vendors_export)
-    imported = actions.add_parser("import", help="create or update a vendor from a vendor JSON file")
+    imported = actions.add_parser(
+        "import", help="create or update a vendor from a vendor JSON file"
+    )
     imported.add_argument("file", type=Path, metavar="FILE.json")
     imported.set_defaults(handler=cmd_vendors_import)
 
@@ -101,19 +103,13 @@ def _item_json(item: Any) -> dict[str, Any]:
     return data
 
 
-def score_all(store: Store) -> list[tuple[Vendor, VendorScore]]:
-    scorer = Scorer(store.checklist, store.practice())
-    values = store.answer_values()
-    return [(vendor, scorer.score(values.get(vendor.id, {}))) for vendor in store.vendors()]
-
-
 def cmd_score(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         scored = score_all(store)
     if args.json:
         print_json({"vendors": [_score_json(vendor, score) for vendor, score in scored]})
         return 0
-    ranked = sorted(scored, key=lambda pair: (pair[1].disqualified, -(pair[1].overall or 0)))
+    ranked = rank(scored)
     print(f"{'Vendor':<32} {'Overall':>7}  {'Meets':>5} {'Part.':>5} {'Gap':>5} {'Unkn.':>5}")
     for vendor, score in ranked:
         counts = score.counts
@@ -208,8 +204,10 @@ def cmd_vendors_show(args: argparse.Namespace) -> int:
 
 
 def _print_vendor(checklist: Checklist, vendor: Vendor, score: VendorScore, answers: dict) -> None:
-    print(f"{vendor.name}  (overall {format_score(score.overall)}"
-          f"{', DISQUALIFIED' if score.disqualified else ''})")
+    print(
+        f"{vendor.name}  (overall {format_score(score.overall)}"
+        f"{', DISQUALIFIED' if score.disqualified else ''})"
+    )
     for label, value in [
         ("Service", vendor.service),
         ("Website", vendor.website),

@@ -11,6 +11,7 @@ import enum
 import functools
 import math
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,7 @@ class Checklist:
     sections: tuple[Section, ...]
     items: dict[str, Item]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Item]:
         return iter(self.items.values())
 
     def __len__(self) -> int:
@@ -194,7 +195,7 @@ def _parse_item(row: dict[str, Any], section_ids: set[str], where: str) -> Item:
     if section not in section_ids or not rest:
         raise ChecklistError(f"{where}: field 'id' must start with a known section id")
     try:
-        answer = AnswerType(row.get("answer"))
+        answer = AnswerType(str(row.get("answer")))
     except ValueError:
         raise ChecklistError(
             f"{where}: field 'answer' must be one of {[a.value for a in AnswerType]}"
@@ -227,7 +228,7 @@ def _number_item(row: dict[str, Any], common: dict[str, Any], where: str) -> Ite
     if unit not in NUMBER_UNITS:
         raise ChecklistError(f"{where}: field 'unit' must be one of {list(NUMBER_UNITS)}")
     try:
-        direction = Direction(row.get("direction"))
+        direction = Direction(str(row.get("direction")))
     except ValueError:
         raise ChecklistError(f"{where}: field 'direction' must be at_most or at_least") from None
     target = _number(row, "target", where)

@@ -26,24 +26,51 @@ PRACTICE = {
 _STRONG: dict[str, object] = {
     **dict.fromkeys(
         [
-            "baa.will_sign", "baa.covers_all_services", "baa.permitted_uses",
-            "baa.no_further_disclosure", "baa.safeguards", "baa.breach_reporting",
-            "baa.subcontractor_flowdown", "baa.access_to_phi", "baa.amendment_of_phi",
-            "baa.accounting_of_disclosures", "baa.covered_entity_obligations",
-            "baa.hhs_access", "baa.return_or_destroy", "baa.termination_for_breach",
-            "vendor.soc2_type2", "vendor.hitrust_csf", "vendor.fedramp",
-            "vendor.subcontractor_list", "vendor.audit_rights",
-            "vendor.compliance_docs_on_request", "encryption.at_rest_aes256",
-            "encryption.customer_managed_keys", "access.rbac", "access.mfa",
-            "access.unique_user_ids", "access.admin_approval", "logging.immutable",
-            "logging.captures_who_when_what_where", "logging.siem_export",
-            "recovery.isolated_restore_testing", "recovery.geo_redundancy",
-            "keys.customer_control", "keys.rotation_schedule", "keys.activity_logging",
-            "keys.immediate_revocation", "keys.escrow", "immutability.worm_or_airgap",
-            "immutability.admin_cannot_delete", "retention.secure_deletion",
-            "retention.destruction_certificate", "retention.lifecycle_archival",
-            "incident.response_support", "incident.root_cause_reports",
-            "incident.regulatory_reporting_roles", "stability.business_continuity",
+            "baa.will_sign",
+            "baa.covers_all_services",
+            "baa.permitted_uses",
+            "baa.no_further_disclosure",
+            "baa.safeguards",
+            "baa.breach_reporting",
+            "baa.subcontractor_flowdown",
+            "baa.access_to_phi",
+            "baa.amendment_of_phi",
+            "baa.accounting_of_disclosures",
+            "baa.covered_entity_obligations",
+            "baa.hhs_access",
+            "baa.return_or_destroy",
+            "baa.termination_for_breach",
+            "vendor.soc2_type2",
+            "vendor.hitrust_csf",
+            "vendor.fedramp",
+            "vendor.subcontractor_list",
+            "vendor.audit_rights",
+            "vendor.compliance_docs_on_request",
+            "encryption.at_rest_aes256",
+            "encryption.customer_managed_keys",
+            "access.rbac",
+            "access.mfa",
+            "access.unique_user_ids",
+            "access.admin_approval",
+            "logging.immutable",
+            "logging.captures_who_when_what_where",
+            "logging.siem_export",
+            "recovery.isolated_restore_testing",
+            "recovery.geo_redundancy",
+            "keys.customer_control",
+            "keys.rotation_schedule",
+            "keys.activity_logging",
+            "keys.immediate_revocation",
+            "keys.escrow",
+            "immutability.worm_or_airgap",
+            "immutability.admin_cannot_delete",
+            "retention.secure_deletion",
+            "retention.destruction_certificate",
+            "retention.lifecycle_archival",
+            "incident.response_support",
+            "incident.root_cause_reports",
+            "incident.regulatory_reporting_roles",
+            "stability.business_continuity",
             "stability.data_portability",
         ],
         "yes",
@@ -101,7 +128,8 @@ VENDORS: list[dict[str, Any]] = [
                 "restrictions and conditions that apply to Business Associate."
             ),
             "retention.minimum_years": (
-                "Backup copies are kept for seven (7) years unless Covered Entity directs otherwise."
+                "Backup copies are kept for seven (7) years unless Covered Entity directs "
+                "otherwise."
             ),
             "baa.return_or_destroy": _IF_FEASIBLE,
         },
@@ -250,7 +278,10 @@ def load_demo(store: Store) -> list[str]:
                 vendor = store.update_vendor(vendor.id, **sample["profile"])
             store.set_answers(
                 vendor.id,
-                {item_id: (value, None, DEMO_SOURCE) for item_id, value in sample["answers"].items()},
+                {
+                    item_id: (value, None, DEMO_SOURCE)
+                    for item_id, value in sample["answers"].items()
+                },
             )
             store.set_wordings(vendor.id, sample["wording"], DEMO_SOURCE)
     log.info("Loaded %d sample vendors into %s", len(VENDORS), store.path)

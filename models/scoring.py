@@ -125,11 +125,12 @@ class Scorer:
         self._rules = [
             (item, practice.weight_for(item), _rule_for(item, practice)) for item in checklist
         ]
+        self._sections = [section.id for section in checklist.sections]
 
     def score(self, answers: Mapping[str, Value | None]) -> VendorScore:
         items: dict[str, ItemResult] = {}
-        earned: Counter[str] = Counter()
-        possible: Counter[str] = Counter()
+        earned: dict[str, float] = dict.fromkeys(self._sections, 0.0)
+        possible: dict[str, float] = dict.fromkeys(self._sections, 0.0)
         knockouts = []
         for item, weight, rule in self._rules:
             status = rule(answers.get(item.id))

@@ -91,9 +91,7 @@ class Store:
         with translate_errors(self.path):
             yield
 
-    def _audit(
-        self, entity: str, entity_id: object, field: str, old: object, new: object
-    ) -> None:
+    def _audit(self, entity: str, entity_id: object, field: str, old: object, new: object) -> None:
         self.db.execute(
             "INSERT INTO audit_trail (at, user, entity, entity_id, field, old_value, new_value)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -235,13 +233,15 @@ class Store:
                     f"a vendor named {cleaned['name']!r} already exists; choose another name"
                 )
             table = self.db.table("vendors")
-            vendor_id = table.insert({**cleaned, "created_at": now, "updated_at": now}).last_pk
+            vendor_id = int(
+                table.insert({**cleaned, "created_at": now, "updated_at": now}).last_pk or 0
+            )
             self._audit("vendor", vendor_id, "created", None, cleaned["name"])
             for key, value in cleaned.items():
                 if key != "name" and value:
                     self._audit("vendor", vendor_id, key, None, value)
         log.info("Added vendor %s", vendor_id)
-        return self.vendor_by_id(int(vendor_id))
+        return self.vendor_by_id(vendor_id)
 
     def update_vendor(self, vendor_id: int, **fields: object) -> Vendor:
         """Change profile fields of a vendor (renaming included)."""
@@ -280,7 +280,9 @@ class Store:
                 "SELECT item_id, value, note, source, updated_at FROM answers WHERE vendor_id = ?",
                 [vendor_id],
             ).fetchall()
-        return {row[0]: self._answer_from_row(row) for row in rows if row[0] in self.checklist.items}
+        return {
+            row[0]: self._answer_from_row(row) for row in rows if row[0] in self.checklist.items
+        }
 
     def answer_values(self) -> dict[int, dict[str, Value | None]]:
         """Every vendor's answer values by vendor id, ready for scoring."""
@@ -436,4 +438,3 @@ def _audit_text(value: object) -> str | None:
     if value is None:
         return None
     return str(value)
-

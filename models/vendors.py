@@ -120,7 +120,9 @@ def clean_date(raw: object, field: str) -> str:
     try:
         return dt.date.fromisoformat(str(raw).strip()).isoformat()
     except ValueError:
-        raise InvalidFieldError(f"{field}: {str(raw)[:40]!r} is not a date like 2026-12-31") from None
+        raise InvalidFieldError(
+            f"{field}: {str(raw)[:40]!r} is not a date like 2026-12-31"
+        ) from None
 
 
 def clean_status(raw: object) -> BaaStatus:

@@ -51,6 +51,8 @@ def convert(source: Path, target_format: str, out_dir: Path) -> Path:
     )
     extension = target_format.split(":")[0]
     converted = out_dir / f"{source.stem}.{extension}"
-    assert converted.exists(), f"LibreOffice did not convert {source.name}: {result.stderr}{result.stdout}"
+    assert converted.exists(), (
+        f"LibreOffice did not convert {source.name}: {result.stderr}{result.stdout}"
+    )
     assert converted.stat().st_size > 0
     return converted

@@ -13,30 +13,65 @@ from models.errors import AnswerValueError, ChecklistError
 from tests.conftest import REPO
 
 # The fixed item ids; stored answers, questionnaires and clause files refer to them.
-DOMAIN_IDS = """
-baa.will_sign baa.covers_all_services baa.permitted_uses baa.no_further_disclosure
-baa.safeguards baa.breach_reporting baa.subcontractor_flowdown baa.access_to_phi
-baa.amendment_of_phi baa.accounting_of_disclosures baa.covered_entity_obligations
-baa.hhs_access baa.return_or_destroy baa.termination_for_breach
-vendor.soc2_type2 vendor.hitrust_csf vendor.fedramp vendor.subcontractor_list
-vendor.audit_rights vendor.compliance_docs_on_request vendor.questionnaire_response_days
-encryption.at_rest_aes256 encryption.in_transit_tls encryption.fips_validated
-encryption.customer_managed_keys
-access.rbac access.mfa access.unique_user_ids access.session_timeout_minutes
-access.admin_approval
-logging.immutable logging.captures_who_when_what_where logging.siem_export
-recovery.rto_hours recovery.rpo_hours recovery.isolated_restore_testing
-recovery.test_frequency recovery.geo_redundancy
-keys.customer_control keys.rotation_schedule keys.activity_logging
-keys.immediate_revocation keys.escrow
-immutability.worm_or_airgap immutability.admin_cannot_delete
-retention.minimum_years retention.secure_deletion retention.destruction_certificate
-retention.lifecycle_archival
-incident.notification_hours incident.response_support incident.root_cause_reports
-incident.regulatory_reporting_roles
-stability.business_continuity stability.data_portability stability.cyber_insurance
-stability.eo_insurance
-""".split()
+DOMAIN_IDS = [
+    "baa.will_sign",
+    "baa.covers_all_services",
+    "baa.permitted_uses",
+    "baa.no_further_disclosure",
+    "baa.safeguards",
+    "baa.breach_reporting",
+    "baa.subcontractor_flowdown",
+    "baa.access_to_phi",
+    "baa.amendment_of_phi",
+    "baa.accounting_of_disclosures",
+    "baa.covered_entity_obligations",
+    "baa.hhs_access",
+    "baa.return_or_destroy",
+    "baa.termination_for_breach",
+    "vendor.soc2_type2",
+    "vendor.hitrust_csf",
+    "vendor.fedramp",
+    "vendor.subcontractor_list",
+    "vendor.audit_rights",
+    "vendor.compliance_docs_on_request",
+    "vendor.questionnaire_response_days",
+    "encryption.at_rest_aes256",
+    "encryption.in_transit_tls",
+    "encryption.fips_validated",
+    "encryption.customer_managed_keys",
+    "access.rbac",
+    "access.mfa",
+    "access.unique_user_ids",
+    "access.session_timeout_minutes",
+    "access.admin_approval",
+    "logging.immutable",
+    "logging.captures_who_when_what_where",
+    "logging.siem_export",
+    "recovery.rto_hours",
+    "recovery.rpo_hours",
+    "recovery.isolated_restore_testing",
+    "recovery.test_frequency",
+    "recovery.geo_redundancy",
+    "keys.customer_control",
+    "keys.rotation_schedule",
+    "keys.activity_logging",
+    "keys.immediate_revocation",
+    "keys.escrow",
+    "immutability.worm_or_airgap",
+    "immutability.admin_cannot_delete",
+    "retention.minimum_years",
+    "retention.secure_deletion",
+    "retention.destruction_certificate",
+    "retention.lifecycle_archival",
+    "incident.notification_hours",
+    "incident.response_support",
+    "incident.root_cause_reports",
+    "incident.regulatory_reporting_roles",
+    "stability.business_continuity",
+    "stability.data_portability",
+    "stability.cyber_insurance",
+    "stability.eo_insurance",
+]
 
 DOMAIN_FILE = REPO.parent / "shared" / "DOMAIN.md"
 
@@ -46,7 +81,9 @@ def test_checklist_has_exactly_the_domain_ids() -> None:
     assert sorted(checklist.items) == sorted(DOMAIN_IDS)
 
 
-@pytest.mark.skipif(not DOMAIN_FILE.exists(), reason="the shared domain brief is not beside the repo")
+@pytest.mark.skipif(
+    not DOMAIN_FILE.exists(), reason="the shared domain brief is not beside the repo"
+)
 def test_domain_brief_lists_the_same_ids() -> None:
     text = DOMAIN_FILE.read_text(encoding="utf-8")
     sections = {item_id.split(".")[0] for item_id in DOMAIN_IDS}
@@ -75,7 +112,13 @@ def test_answer_types_of_numeric_and_ordinal_items() -> None:
     assert checklist.item("incident.notification_hours").answer is AnswerType.NUMBER
     assert checklist.item("incident.notification_hours").unit == "hours"
     assert checklist.item("incident.notification_hours").target == 8
-    assert checklist.item("encryption.in_transit_tls").choices == ("none", "1.0", "1.1", "1.2", "1.3")
+    assert checklist.item("encryption.in_transit_tls").choices == (
+        "none",
+        "1.0",
+        "1.1",
+        "1.2",
+        "1.3",
+    )
     assert checklist.item("recovery.test_frequency").target == "quarterly"
     assert checklist.item("retention.minimum_years").target == 6
 
@@ -138,7 +181,9 @@ def _item(data: dict, item_id: str) -> dict:
         ("access.mfa", "id", "nosuchsection.mfa", "field 'id'"),
     ],
 )
-def test_bad_entry_names_item_and_field(item_id: str, field: str, value: object, message: str) -> None:
+def test_bad_entry_names_item_and_field(
+    item_id: str, field: str, value: object, message: str
+) -> None:
     data = _data()
     _item(data, item_id)[field] = value
     with pytest.raises(ChecklistError, match=re.escape(message)):

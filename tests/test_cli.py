@@ -34,7 +34,9 @@ def test_demo_is_idempotent(demo_path: Path, capsys: pytest.CaptureFixture[str])
     assert len(names) == len(set(names)) >= 4
 
 
-def test_demo_vendors_differ_as_documented(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_vendors_differ_as_documented(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _, out, _ = cli(capsys, "--db", str(demo_path), "score", "--json")
     vendors = {row["name"]: row for row in json.loads(out)["vendors"]}
     assert vendors["NimbusVault Cloud"]["disqualified"]
@@ -43,7 +45,9 @@ def test_demo_vendors_differ_as_documented(demo_path: Path, capsys: pytest.Captu
     assert vendors["CedarStack Data"]["counts"]["unknown"] > 30
 
 
-def test_score_json_has_documented_shape(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_json_has_documented_shape(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, out, _ = cli(capsys, "--db", str(demo_path), "score", "--json")
     assert status == 0
     row = json.loads(out)["vendors"][0]
@@ -52,7 +56,9 @@ def test_score_json_has_documented_shape(demo_path: Path, capsys: pytest.Capture
     assert set(row["items"].values()) <= {"meets", "partial", "gap", "unknown"}
 
 
-def test_score_table_marks_disqualified(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_table_marks_disqualified(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _, out, _ = cli(capsys, "--db", str(demo_path), "score")
     assert re.search(r"NimbusVault Cloud .*DISQUALIFIED: baa.will_sign", out)
 
@@ -75,14 +81,30 @@ def test_vendors_show_text_and_json(demo_path: Path, capsys: pytest.CaptureFixtu
     assert status == 0
     assert "Harborline Backup" in out
     assert "incident.notification_hours" in out
-    _, out, _ = cli(capsys, "--db", str(demo_path), "vendors", "show", "Harborline Backup", "--json")
+    _, out, _ = cli(
+        capsys, "--db", str(demo_path), "vendors", "show", "Harborline Backup", "--json"
+    )
     shown = json.loads(out)
     assert "sixty (60) days" in shown["current_wording"]["incident.notification_hours"]
 
 
-def test_vendors_export_import_round_trip(demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_vendors_export_import_round_trip(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out_file = tmp_path / "harborline.json"
-    assert cli(capsys, "--db", str(demo_path), "vendors", "export", "Harborline Backup", "--out", str(out_file))[0] == 0
+    assert (
+        cli(
+            capsys,
+            "--db",
+            str(demo_path),
+            "vendors",
+            "export",
+            "Harborline Backup",
+            "--out",
+            str(out_file),
+        )[0]
+        == 0
+    )
     other = tmp_path / "other.sqlite"
     status, out, _ = cli(capsys, "--db", str(other), "vendors", "import", str(out_file))
     assert status == 0
@@ -91,7 +113,9 @@ def test_vendors_export_import_round_trip(demo_path: Path, tmp_path: Path, capsy
     assert "Updated vendor Harborline Backup" in out
 
 
-def test_unknown_vendor_exits_nonzero_with_one_line(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_vendor_exits_nonzero_with_one_line(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, out, err = cli(capsys, "--db", str(demo_path), "vendors", "show", "Ghost")
     assert status == 1
     assert out == ""
@@ -99,7 +123,9 @@ def test_unknown_vendor_exits_nonzero_with_one_line(demo_path: Path, capsys: pyt
     assert err.startswith("error: no vendor named 'Ghost'")
 
 
-def test_bad_json_file_exits_nonzero(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_json_file_exits_nonzero(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     status, _, err = cli(capsys, "--db", str(db_path), "vendors", "import", str(bad))
@@ -107,8 +133,12 @@ def test_bad_json_file_exits_nonzero(db_path: Path, tmp_path: Path, capsys: pyte
     assert "malformed JSON" in err
 
 
-def test_missing_import_file_exits_nonzero(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = cli(capsys, "--db", str(db_path), "vendors", "import", str(tmp_path / "none.json"))
+def test_missing_import_file_exits_nonzero(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = cli(
+        capsys, "--db", str(db_path), "vendors", "import", str(tmp_path / "none.json")
+    )
     assert status == 1
     assert "none.json" in err
 
@@ -121,7 +151,9 @@ def test_not_a_database_exits_nonzero(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "not a BAA Workbench database" in err
 
 
-def test_default_database_lives_in_data_folder(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_default_database_lives_in_data_folder(
+    private_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli(capsys, "demo")[0] == 0
     assert (private_home / "data" / "workbench.sqlite").exists()
 
@@ -141,14 +173,21 @@ def _subcommands(parser, prefix=()):  # type: ignore[no-untyped-def]
 
 def test_readme_documents_every_command() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    missing = [" ".join(command) for command in _subcommands(build_parser()) if " ".join(command) not in readme]
+    missing = [
+        " ".join(command)
+        for command in _subcommands(build_parser())
+        if " ".join(command) not in readme
+    ]
     assert missing == []
 
 
 def test_main_runs_as_a_script(db_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(REPO / "main.py"), "--db", str(db_path), "vendors", "list"],
-        capture_output=True, text=True, check=False, cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
     assert "No vendors yet" in result.stdout

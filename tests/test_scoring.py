@@ -22,7 +22,12 @@ def _all_meet(checklist) -> dict:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("yes", Status.MEETS), ("partial", Status.PARTIAL), ("no", Status.GAP), (None, Status.UNKNOWN)],
+    [
+        ("yes", Status.MEETS),
+        ("partial", Status.PARTIAL),
+        ("no", Status.GAP),
+        (None, Status.UNKNOWN),
+    ],
 )
 def test_yes_no_status(checklist, value, expected) -> None:  # type: ignore[no-untyped-def]
     assert item_status(checklist.item("access.mfa"), value, Practice()) is expected
@@ -30,8 +35,14 @@ def test_yes_no_status(checklist, value, expected) -> None:  # type: ignore[no-u
 
 @pytest.mark.parametrize(
     ("hours", "expected"),
-    [(0.0, Status.MEETS), (8.0, Status.MEETS), (8.5, Status.PARTIAL), (72.0, Status.PARTIAL),
-     (73.0, Status.GAP), (1440.0, Status.GAP)],
+    [
+        (0.0, Status.MEETS),
+        (8.0, Status.MEETS),
+        (8.5, Status.PARTIAL),
+        (72.0, Status.PARTIAL),
+        (73.0, Status.GAP),
+        (1440.0, Status.GAP),
+    ],
 )
 def test_notification_hours_at_most(checklist, hours, expected) -> None:  # type: ignore[no-untyped-def]
     assert item_status(checklist.item("incident.notification_hours"), hours, Practice()) is expected
@@ -39,8 +50,13 @@ def test_notification_hours_at_most(checklist, hours, expected) -> None:  # type
 
 @pytest.mark.parametrize(
     ("years", "expected"),
-    [(10.0, Status.MEETS), (6.0, Status.MEETS), (5.0, Status.PARTIAL), (3.0, Status.PARTIAL),
-     (2.0, Status.GAP)],
+    [
+        (10.0, Status.MEETS),
+        (6.0, Status.MEETS),
+        (5.0, Status.PARTIAL),
+        (3.0, Status.PARTIAL),
+        (2.0, Status.GAP),
+    ],
 )
 def test_retention_years_at_least(checklist, years, expected) -> None:  # type: ignore[no-untyped-def]
     assert item_status(checklist.item("retention.minimum_years"), years, Practice()) is expected
@@ -48,8 +64,14 @@ def test_retention_years_at_least(checklist, years, expected) -> None:  # type: 
 
 @pytest.mark.parametrize(
     ("tls", "expected"),
-    [("1.3", Status.MEETS), ("1.2", Status.MEETS), ("1.1", Status.PARTIAL), ("1.0", Status.GAP),
-     ("none", Status.GAP), (None, Status.UNKNOWN)],
+    [
+        ("1.3", Status.MEETS),
+        ("1.2", Status.MEETS),
+        ("1.1", Status.PARTIAL),
+        ("1.0", Status.GAP),
+        ("none", Status.GAP),
+        (None, Status.UNKNOWN),
+    ],
 )
 def test_tls_ordinal(checklist, tls, expected) -> None:  # type: ignore[no-untyped-def]
     assert item_status(checklist.item("encryption.in_transit_tls"), tls, Practice()) is expected
@@ -130,10 +152,15 @@ statuses = st.sampled_from(["yes", "no", "partial", None])
 @given(st.dictionaries(st.sampled_from(sorted(load_checklist().items)), statuses))
 def test_unknown_never_scores_above_meets(answers) -> None:  # type: ignore[no-untyped-def]
     checklist = load_checklist()
-    yes_no = {k: v for k, v in answers.items() if checklist.item(k).options == ("no", "partial", "yes")}
+    yes_no = {
+        k: v for k, v in answers.items() if checklist.item(k).options == ("no", "partial", "yes")
+    }
     score = score_vendor(checklist, Practice(), yes_no)
-    all_meet = score_vendor(checklist, Practice(), {**_all_meet(checklist), **{
-        k: v for k, v in yes_no.items() if v is not None}})
+    all_meet = score_vendor(
+        checklist,
+        Practice(),
+        {**_all_meet(checklist), **{k: v for k, v in yes_no.items() if v is not None}},
+    )
     assert score.overall is not None and 0 <= score.overall <= 100
     assert all_meet.overall is not None and score.overall <= all_meet.overall
     unknown = sum(1 for item in checklist if score.status(item.id) is Status.UNKNOWN)

@@ -29,7 +29,14 @@ def test_new_file_gets_full_schema(db_path: Path) -> None:
     Store(db_path).close()
     conn = sqlite3.connect(db_path)
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"practice", "practice_targets", "vendors", "answers", "baa_wording", "audit_trail"} <= tables
+    assert {
+        "practice",
+        "practice_targets",
+        "vendors",
+        "answers",
+        "baa_wording",
+        "audit_trail",
+    } <= tables
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     applied = conn.execute("SELECT name FROM _sqlite_migrations").fetchall()
@@ -168,7 +175,10 @@ def test_practice_targets_and_weights(fresh_db: Store) -> None:
     fresh_db.set_weight("access.mfa", 5)
     practice = fresh_db.practice()
     assert practice.name == "Maple Dental"
-    assert practice.targets == {"incident.notification_hours": 24.0, "encryption.in_transit_tls": "1.3"}
+    assert practice.targets == {
+        "incident.notification_hours": 24.0,
+        "encryption.in_transit_tls": "1.3",
+    }
     assert practice.target_sources["incident.notification_hours"] == "state law"
     assert practice.weights == {"access.mfa": 5}
     fresh_db.reset_targets()
@@ -191,7 +201,8 @@ def test_invalid_weight_is_rejected(fresh_db: Store) -> None:
 
 CHECKLIST = load_checklist()
 _text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]) | st.sampled_from("\n\t\"'«»’“”"),
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"])
+    | st.sampled_from("\n\t\"'«»’“”"),
     max_size=200,
 )
 
@@ -205,7 +216,9 @@ def _value_for(item_id: str) -> st.SearchStrategy:
 
 @given(
     st.lists(st.sampled_from(sorted(CHECKLIST.items)), unique=True, max_size=12).flatmap(
-        lambda ids: st.fixed_dictionaries({item_id: st.tuples(_value_for(item_id), _text) for item_id in ids})
+        lambda ids: st.fixed_dictionaries(
+            {item_id: st.tuples(_value_for(item_id), _text) for item_id in ids}
+        )
     )
 )
 def test_answers_round_trip(tmp_path_factory: pytest.TempPathFactory, answers: dict) -> None:
@@ -232,7 +245,9 @@ def test_wording_round_trip(tmp_path_factory: pytest.TempPathFactory, text: str)
         assert store.wording(vendor.id) == {"incident.notification_hours": text.strip()}
 
 
-@given(st.text(alphabet=string.ascii_letters + " ’“”&<>'\"", min_size=1, max_size=60).filter(str.strip))
+@given(
+    st.text(alphabet=string.ascii_letters + " ’“”&<>'\"", min_size=1, max_size=60).filter(str.strip)
+)
 def test_vendor_name_round_trip(tmp_path_factory: pytest.TempPathFactory, name: str) -> None:
     path = tmp_path_factory.mktemp("rt") / "w.sqlite"
     with Store(path) as store:
@@ -266,9 +281,11 @@ def test_corrupt_database_is_reported(db_path: Path) -> None:
     data = bytearray(db_path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)
     db_path.write_bytes(bytes(data))
-    with pytest.raises(StorageError, match="damaged or not a database|database operation failed"):
-        with Store(db_path) as store:
-            store.vendors()
+    with (
+        pytest.raises(StorageError, match="damaged or not a database|database operation failed"),
+        Store(db_path) as store,
+    ):
+        store.vendors()
 
 
 def test_folder_as_database_is_reported(tmp_path: Path) -> None:

@@ -59,22 +59,33 @@ def test_unknown_value_clears_an_answer(fresh_db: Store) -> None:
     [
         (_minimal(format="other/9"), "$.format: expected"),
         ({"format": FORMAT}, "$.name: a vendor needs a name"),
-        (_minimal(answers={"nope.item": {"value": "yes"}}), '$.answers["nope.item"]: unknown checklist item id'),
-        (_minimal(answers={"recovery.rto_hours": {"value": "fast"}}), '$.answers["recovery.rto_hours"]: expected a number'),
+        (
+            _minimal(answers={"nope.item": {"value": "yes"}}),
+            '$.answers["nope.item"]: unknown checklist item id',
+        ),
+        (
+            _minimal(answers={"recovery.rto_hours": {"value": "fast"}}),
+            '$.answers["recovery.rto_hours"]: expected a number',
+        ),
         (_minimal(answers={"recovery.rto_hours": {"value": -4}}), "out of range"),
         (_minimal(answers={"recovery.rto_hours": {"value": 1e300}}), "out of range"),
         (_minimal(answers={"access.mfa": {"value": True}}), '$.answers["access.mfa"]'),
         (_minimal(answers=[1, 2]), "$.answers: expected an object"),
         (_minimal(baa={"status": "pending"}), "$.baa.status"),
         (_minimal(baa={"next_review": "soon"}), "$.baa.next_review"),
-        (_minimal(current_wording={"access.mfa": 12}), '$.current_wording["access.mfa"]: expected text'),
+        (
+            _minimal(current_wording={"access.mfa": 12}),
+            '$.current_wording["access.mfa"]: expected text',
+        ),
         (_minimal(notes="x" * 200_001), "$.notes: text is 200,001 characters long"),
         (_minimal(website=["a"]), "$.website: expected text"),
         (_minimal(colour="blue"), "$.colour: unknown field"),
         ([1, 2, 3], "$: expected a JSON object"),
     ],
 )
-def test_bad_document_is_rejected_with_path(fresh_db: Store, document: object, message: str) -> None:
+def test_bad_document_is_rejected_with_path(
+    fresh_db: Store, document: object, message: str
+) -> None:
     with pytest.raises(VendorFileError) as raised:
         _import(fresh_db, document)
     assert message in str(raised.value)
@@ -103,7 +114,9 @@ def test_every_problem_is_reported_at_once(fresh_db: Store) -> None:
 
 
 def test_control_characters_are_cleaned_not_rejected(fresh_db: Store) -> None:
-    vendor, _ = _import(fresh_db, _minimal(notes="ok\x00\x1b[31m red", current_wording={"access.mfa": "a\x07b"}))
+    vendor, _ = _import(
+        fresh_db, _minimal(notes="ok\x00\x1b[31m red", current_wording={"access.mfa": "a\x07b"})
+    )
     assert vendor.notes == "ok[31m red"
     assert fresh_db.wording(vendor.id) == {"access.mfa": "ab"}
 
@@ -114,12 +127,19 @@ def test_multi_megabyte_file_is_rejected_before_parsing(fresh_db: Store) -> None
 
 
 @given(
-    st.text(min_size=1, max_size=40).filter(lambda s: s.strip() and not any(ord(c) < 32 or 127 <= ord(c) < 160 or 0xD800 <= ord(c) < 0xE000 for c in s)),
+    st.text(min_size=1, max_size=40).filter(
+        lambda s: (
+            s.strip()
+            and not any(ord(c) < 32 or 127 <= ord(c) < 160 or 0xD800 <= ord(c) < 0xE000 for c in s)
+        )
+    ),
     st.text(max_size=300),
 )
 def test_round_trip_of_any_name_and_note(tmp_path_factory, name: str, note: str) -> None:  # type: ignore[no-untyped-def]
     with Store(tmp_path_factory.mktemp("j") / "w.sqlite") as store:
-        vendor, _ = _import(store, _minimal(name=name, answers={"access.mfa": {"value": "yes", "note": note}}))
+        vendor, _ = _import(
+            store, _minimal(name=name, answers={"access.mfa": {"value": "yes", "note": note}})
+        )
         document = export_vendor(store, vendor)
         assert document["name"] == " ".join(name.split())
         stored_note = document["answers"]["access.mfa"]["note"]

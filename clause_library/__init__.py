@@ -1,0 +1,1 @@
+"""The addendum clause library: data files, loading, validation, selection and filling."""

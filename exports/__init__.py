@@ -1,0 +1,1 @@
+"""Readers and writers of files: Word addenda, Excel workbooks, charts, vendor BAAs."""
