@@ -47,14 +47,18 @@ class ChartWidget(QWidget):
         self._stale = True
         self.kind = QComboBox()
         self.kind.addItems([RADAR, BARS])
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(10)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.placeholder = QLabel("The chart appears here.")
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Chart:"))
-        top.addWidget(self.kind, 1)
+        self.top = QHBoxLayout()
+        self.top.addWidget(QLabel("Chart:"))
+        self.top.addWidget(self.kind, 1)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addLayout(top)
+        self._layout.addLayout(self.top)
         self._layout.addWidget(self.placeholder, 1)
 
     def set_series(self, series: Sequence[ChartSeries]) -> None:
@@ -92,6 +96,7 @@ class ChartWidget(QWidget):
         assert self.figure is not None
         if self.kind.currentText() == RADAR:
             draw_radar(self.figure, self.checklist, self.series)
+            _legend_below(self.figure)
         else:
             draw_status_bars(self.figure, self.series)
         self.canvas.draw_idle()
@@ -106,3 +111,11 @@ class ChartWidget(QWidget):
         else:
             save_status_bars_png(self.series, path)
         log.info("Saved chart to %s", path)
+
+
+def _legend_below(figure: Figure) -> None:
+    """Move the radar's legend under the chart: the pane is too narrow for one at the side."""
+    axes = figure.axes[0] if figure.axes else None
+    if axes is None or axes.get_legend() is None:
+        return
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=7, frameon=False)

@@ -159,7 +159,7 @@ class ChecklistModel(QAbstractItemModel):
                 return section.title
             if column == STATUS and score is not None:
                 value = score.sections.get(section.id)
-                return "section n/a" if value is None else f"section {value:.0f}/100"
+                return "n/a" if value is None else f"{value:.0f} / 100"
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return section.summary or None
         return None

@@ -64,6 +64,10 @@ class ChecklistTab(QWidget):
         self.show_filter = QComboBox()
         self.show_filter.addItems(list(SHOW_CHOICES))
         self.section_filter = QComboBox()
+        self.section_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.section_filter.setMinimumContentsLength(12)
         self.section_filter.addItem("All sections", None)
         for section in window.store.checklist.sections:
             self.section_filter.addItem(section.title, section.id)
@@ -77,6 +81,7 @@ class ChecklistTab(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 300])
         self.splitter = splitter
         filters = QHBoxLayout()
         filters.addWidget(self.heading, 1)
@@ -108,15 +113,12 @@ class ChecklistTab(QWidget):
         header = view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (ANSWER, 130),
-            (STATUS, 110),
-            (TARGET, 150),
-            (NOTE, 140),
-            (SOURCE, 90),
-        ):
+        for column, width in ((ANSWER, 105), (STATUS, 90), (TARGET, 130)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        # Note and source are edited in the detail pane; the tree keeps room for titles.
+        view.setColumnHidden(NOTE, True)
+        view.setColumnHidden(SOURCE, True)
         view.selectionModel().currentChanged.connect(self._on_current_changed)
         view.expandAll()
         return view

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.vendor_panel)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 950])
+        self.splitter.setSizes([360, 920])
         self.setCentralWidget(self.splitter)
         self._menus: dict[str, QMenu] = {}
         for name in ("File", "Edit", "Vendor", "Help"):

@@ -1,4 +1,9 @@
-"""The vendor list: name, overall score, disqualification, BAA status and review flag."""
+"""The vendor list: name, overall score, disqualification, BAA status and review flag.
+
+A disqualified vendor's score starts with the mark "✗" and a BAA review due
+within 30 days or overdue shows "⚠ due" or "⚠ overdue", so both read without
+colour; the panel's legend explains the marks.
+"""
 
 from __future__ import annotations
 
@@ -15,17 +20,24 @@ from PySide6.QtCore import (
 )
 
 from gui.session import Session
-from gui.status_style import DISQUALIFIED_TEXT, warning_brush
+from gui.status_style import warning_brush
 from gui.undo_commands import SetVendorFieldCommand, execute
 from models.scoring import VendorScore
-from models.vendors import ReviewFlag, Vendor
+from models.vendors import BaaStatus, ReviewFlag, Vendor
 
 VENDOR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-NAME, SCORE, DISQUALIFIED, BAA, REVIEW = range(5)
-HEADERS = ("Vendor", "Score", "Knockout", "BAA", "Review")
-REVIEW_TEXT = {ReviewFlag.DUE: "due soon", ReviewFlag.OVERDUE: "overdue"}
+DISQUALIFIED_ROLE = Qt.ItemDataRole.UserRole + 3
+
+NAME, SCORE, BAA, REVIEW = range(4)
+HEADERS = ("Vendor", "Score", "BAA", "Review")
+DISQUALIFIED_MARK = "✗"
+# Shorter than BaaStatus.label so the list stays narrow; the Vendor tab shows the full label.
+BAA_TEXT = {status: status.label for status in BaaStatus} | {
+    BaaStatus.IN_NEGOTIATION: "negotiating"
+}
+REVIEW_TEXT = {ReviewFlag.DUE: "⚠ due", ReviewFlag.OVERDUE: "⚠ overdue"}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,6 +95,8 @@ class VendorListModel(QAbstractTableModel):
         score = self.session.snapshot.scores.get(vendor.id)
         if role == VENDOR_ID_ROLE:
             return vendor.id
+        if role == DISQUALIFIED_ROLE:
+            return score is not None and score.disqualified
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(vendor, score, index.column())
         if role == SORT_ROLE:
@@ -99,11 +113,11 @@ class VendorListModel(QAbstractTableModel):
         if column == NAME:
             return vendor.name
         if column == SCORE:
-            return "n/a" if score is None or score.overall is None else f"{score.overall:.1f}"
-        if column == DISQUALIFIED:
-            return DISQUALIFIED_TEXT if score is not None and score.disqualified else ""
+            text = "n/a" if score is None or score.overall is None else f"{score.overall:.1f}"
+            disqualified = score is not None and score.disqualified
+            return f"{DISQUALIFIED_MARK} {text}" if disqualified else text
         if column == BAA:
-            return vendor.baa_status.label
+            return BAA_TEXT[vendor.baa_status]
         flag = vendor.review_flag(self.today)
         return REVIEW_TEXT[flag] if flag else ""
 
@@ -113,15 +127,18 @@ class VendorListModel(QAbstractTableModel):
         return self._text(vendor, score, column).lower()
 
     def _tooltip(self, vendor: Vendor, score: VendorScore | None, column: int) -> str | None:
-        if column == DISQUALIFIED and score is not None and score.disqualified:
+        if column == SCORE and score is not None and score.disqualified:
             titles = [self.session.checklist.items[item].title for item in score.knockouts]
             return "Disqualified by a gap on: " + "; ".join(titles)
+        if column == NAME:
+            return vendor.name
         if column == REVIEW and vendor.baa_next_review:
             return f"Next BAA review: {vendor.baa_next_review}"
         return None
 
     def _foreground(self, vendor: Vendor, score: VendorScore | None, column: int) -> Any:
-        if column == DISQUALIFIED or (column == REVIEW and vendor.review_flag(self.today)):
+        disqualified = column == SCORE and score is not None and score.disqualified
+        if disqualified or (column == REVIEW and vendor.review_flag(self.today)):
             return warning_brush()
         return None
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -20,6 +21,11 @@ from gui.vendor_list_model import (
     VENDOR_ID_ROLE,
     VendorFilterModel,
     VendorListModel,
+)
+
+LEGEND = (
+    "<small>✗ disqualified by a gap on a knockout item · "
+    "⚠ BAA review due within 30 days or overdue</small>"
 )
 
 
@@ -42,6 +48,8 @@ class VendorPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = self._make_view()
+        self.legend = QLabel(LEGEND)
+        self.legend.setWordWrap(True)
         self.add_button = QPushButton("Add…")
         self.duplicate_button = QPushButton("Duplicate")
         self.delete_button = QPushButton("Delete…")
@@ -52,6 +60,7 @@ class VendorPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
         layout.addLayout(buttons)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)

@@ -44,8 +44,6 @@ LABELS = {
     "notes": "Notes",
 }
 COLUMN = {field: column for column, field in enumerate(FIELDS)}
-# A date editor cannot be empty, so its minimum date stands for "no date" and shows as text.
-NO_DATE = QDate(2000, 1, 1)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -97,7 +95,7 @@ class VendorProfileModel(QAbstractTableModel):
         if field in VENDOR_DATE_FIELDS:
             if role == Qt.ItemDataRole.DisplayRole:
                 return value
-            return QDate.fromString(value, Qt.DateFormat.ISODate) if value else NO_DATE
+            return QDate.fromString(value, Qt.DateFormat.ISODate) if value else QDate()
         if field == "baa_status":
             return BaaStatus(value).label
         return value
@@ -116,8 +114,6 @@ class VendorProfileModel(QAbstractTableModel):
 def _stored_form(field: str, value: Any) -> str:
     """The text the store keeps for an editor's value: ISO dates, "" for no date."""
     if isinstance(value, QDate):
-        return (
-            "" if not value.isValid() or value <= NO_DATE else value.toString(Qt.DateFormat.ISODate)
-        )
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else ""
     text = "" if value is None else str(value)
     return " ".join(text.split()) if field == "name" else text

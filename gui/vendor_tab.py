@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDataWidgetMapper,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.date_field import OptionalDateEdit
 from gui.status_style import STATUS_TEXT
-from gui.vendor_profile_model import COLUMN, LABELS, NO_DATE, VendorProfileModel
+from gui.vendor_profile_model import COLUMN, LABELS, VendorProfileModel
 from models.scoring import Status
 from models.vendors import BaaStatus
 
@@ -75,7 +75,9 @@ class VendorTab(QWidget):
         status.activated.connect(self.mapper.submit)
         self._add(form, "baa_status", status)
         for field in DATE_FIELDS:
-            self._add(form, field, _date_edit(self.mapper))
+            editor = OptionalDateEdit()
+            editor.edited.connect(self.mapper.submit)
+            self._add(form, field, editor)
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
         notes.setMinimumHeight(90)
@@ -126,17 +128,6 @@ class VendorTab(QWidget):
             )
         lines.append("</table>")
         return "".join(lines)
-
-
-def _date_edit(mapper: QDataWidgetMapper) -> QDateEdit:
-    editor = QDateEdit()
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("yyyy-MM-dd")
-    editor.setMinimumDate(NO_DATE)
-    editor.setMaximumDate(QDate(2100, 12, 31))
-    editor.setSpecialValueText("no date")
-    editor.editingFinished.connect(mapper.submit)
-    return editor
 
 
 def _escape(text: str) -> str:
