@@ -2,7 +2,9 @@
 
 matplotlib is imported the first time a chart is shown, so starting the
 program does not pay for it. While the widget is hidden, new data only marks
-the chart stale; it is drawn when the widget is shown again.
+the chart stale; it is drawn when the widget is shown again. While it is
+shown, new data redraws it once the changes pause for ``REDRAW_DELAY_MS``:
+a redraw takes around 100 ms, and an edit must not wait for it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -29,12 +32,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+REDRAW_DELAY_MS = 150
 RADAR = "Section scores (radar)"
 BARS = "Item statuses per vendor"
 
 
 class ChartWidget(QWidget):
-    """Shows the chosen chart for a list of ChartSeries; ``drawn`` is what was last plotted."""
+    """Shows the chosen chart for a list of ChartSeries; ``drawn`` is what was last plotted.
+
+    Signals:
+        redrawn(): the chart was drawn again from ``series``.
+    """
+
+    redrawn = Signal()
 
     def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +55,10 @@ class ChartWidget(QWidget):
         self.figure: Figure | None = None
         self.canvas: Any = None
         self._stale = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_DELAY_MS)
+        self._timer.timeout.connect(self._redraw_if_stale)
         self.kind = QComboBox()
         self.kind.addItems([RADAR, BARS])
         self.kind.setSizeAdjustPolicy(
@@ -62,15 +76,24 @@ class ChartWidget(QWidget):
         self._layout.addWidget(self.placeholder, 1)
 
     def set_series(self, series: Sequence[ChartSeries]) -> None:
+        """Take new data; a shown chart redraws after REDRAW_DELAY_MS without further changes."""
         self.series = list(series)
         self._stale = True
         if self.isVisible():
+            self._timer.start()
+
+    def is_stale(self) -> bool:
+        """Whether the plotted data is older than ``series``."""
+        return self._stale
+
+    def _redraw_if_stale(self) -> None:
+        if self._stale and self.isVisible():
             self.redraw()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
-            self.redraw()
+            self.redraw()  # at once: the user just opened the tab to look at it
 
     def _on_kind_changed(self) -> None:
         self._stale = True
@@ -103,6 +126,8 @@ class ChartWidget(QWidget):
         self.drawn = list(self.series)
         self.draw_count += 1
         self._stale = False
+        self._timer.stop()
+        self.redrawn.emit()
 
     def save_png(self, path: Path) -> None:
         """Write the chosen chart of the current series to *path* as a PNG file."""

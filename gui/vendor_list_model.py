@@ -53,10 +53,17 @@ class VendorListModel(QAbstractTableModel):
         session.changed.connect(self.reload)
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._vendors = list(self.session.snapshot.vendors)
+        """Refresh rows; the model resets only when vendors were added, removed or renamed."""
+        vendors = list(self.session.snapshot.vendors)
         self.today = dt.date.today()
-        self.endResetModel()
+        if [(v.id, v.name) for v in vendors] != [(v.id, v.name) for v in self._vendors]:
+            self.beginResetModel()
+            self._vendors = vendors
+            self.endResetModel()
+            return
+        self._vendors = vendors
+        if vendors:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(vendors) - 1, len(HEADERS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._vendors)

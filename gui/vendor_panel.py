@@ -17,7 +17,10 @@ from PySide6.QtWidgets import (
 
 from gui.session import Session
 from gui.vendor_list_model import (
+    BAA,
     NAME,
+    REVIEW,
+    SCORE,
     VENDOR_ID_ROLE,
     VendorFilterModel,
     VendorListModel,
@@ -75,13 +78,18 @@ class VendorPanel(QWidget):
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        # The store lists vendors in name order already. No sort indicator means the
+        # proxy keeps that order instead of sorting 1,000 rows at start-up.
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
-        view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         view.verticalHeader().hide()
         view.setWordWrap(False)
+        # Fixed widths: sizing columns to their contents reads every row, slow for 1,000 vendors.
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((SCORE, 58), (BAA, 90), (REVIEW, 82)):
+            header.resizeSection(column, width)
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         return view
 

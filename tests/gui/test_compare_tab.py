@@ -12,6 +12,8 @@ from gui.compare_model import ROW_KIND_ROLE, STATUS_ROLE
 from tests.conftest import REPO
 from tests.gui.helpers import answer_index, compare_cell
 
+EDIT = Qt.ItemDataRole.EditRole
+
 
 def _show_compare(window) -> None:  # type: ignore[no-untyped-def]
     window.show_tab(window.compare_tab)
@@ -45,14 +47,16 @@ def test_gaps_only_keeps_items_with_a_gap(demo_window) -> None:  # type: ignore[
         assert "gap" in statuses
 
 
-def test_excluded_vendor_leaves_grid_and_chart(demo_window) -> None:  # type: ignore[no-untyped-def]
+def test_excluded_vendor_leaves_grid_and_chart(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
     _show_compare(demo_window)
     tab = demo_window.compare_tab
     cedar = demo_window.store.vendor("CedarStack Data")
-    tab.set_compared(cedar.id, False)
+    with qtbot.waitSignal(tab.chart.redrawn, timeout=2000):
+        tab.set_compared(cedar.id, False)
     assert "CedarStack Data" not in [vendor.name for vendor in tab.model.vendors]
     assert "CedarStack Data" not in [series.name for series in tab.chart.drawn or []]
-    tab.set_compared(cedar.id, True)
+    with qtbot.waitSignal(tab.chart.redrawn, timeout=2000):
+        tab.set_compared(cedar.id, True)
     assert "CedarStack Data" in [series.name for series in tab.chart.drawn or []]
 
 
@@ -78,7 +82,7 @@ def test_clicking_cell_opens_that_answer(demo_window) -> None:  # type: ignore[n
     assert current.data(CHECKLIST_ITEM_ID_ROLE) == "recovery.rpo_hours"
 
 
-def test_chart_follows_answer_edit_on_same_canvas(demo_window) -> None:  # type: ignore[no-untyped-def]
+def test_chart_follows_answer_edit_on_same_canvas(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
     _show_compare(demo_window)
     chart = demo_window.compare_tab.chart
     canvas = chart.canvas
@@ -88,7 +92,8 @@ def test_chart_follows_answer_edit_on_same_canvas(demo_window) -> None:  # type:
 
     demo_window.select_vendor(bluefin.id)
     model = demo_window.checklist_tab.model
-    model.setData(answer_index(demo_window, "recovery.rto_hours"), 2.0, Qt.ItemDataRole.EditRole)
+    with qtbot.waitSignal(chart.redrawn, timeout=2000):
+        model.setData(answer_index(demo_window, "recovery.rto_hours"), 2.0, EDIT)
 
     after = next(s for s in chart.drawn or [] if s.name == "Bluefin Archive")
     assert after.sections["recovery"] > (before.sections["recovery"] or 0)
