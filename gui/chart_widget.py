@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from exports.charts import (
+    MAX_RADAR_SERIES,
+    SERIES_COLOURS,
     ChartSeries,
     draw_radar,
     draw_status_bars,
@@ -74,6 +76,10 @@ class ChartWidget(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(self.top)
         self._layout.addWidget(self.placeholder, 1)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self._layout.addWidget(self.legend)
 
     def set_series(self, series: Sequence[ChartSeries]) -> None:
         """Take new data; a shown chart redraws after REDRAW_DELAY_MS without further changes."""
@@ -119,9 +125,12 @@ class ChartWidget(QWidget):
         assert self.figure is not None
         if self.kind.currentText() == RADAR:
             draw_radar(self.figure, self.checklist, self.series)
-            _legend_below(self.figure)
+            _remove_legend(self.figure)
+            self.legend.setText(legend_html(self.series))
+            self.legend.show()
         else:
             draw_status_bars(self.figure, self.series)
+            self.legend.hide()  # the bars carry their own status legend
         self.canvas.draw_idle()
         self.drawn = list(self.series)
         self.draw_count += 1
@@ -138,9 +147,26 @@ class ChartWidget(QWidget):
         log.info("Saved chart to %s", path)
 
 
-def _legend_below(figure: Figure) -> None:
-    """Move the radar's legend under the chart: the pane is too narrow for one at the side."""
-    axes = figure.axes[0] if figure.axes else None
-    if axes is None or axes.get_legend() is None:
-        return
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=7, frameon=False)
+def _remove_legend(figure: Figure) -> None:
+    """Drop the figure's own legend; the widget shows one under the canvas instead.
+
+    Around a radar in a narrow pane a legend inside the figure overlaps the section
+    labels; a Qt label below the canvas never does.
+    """
+    for axes in figure.axes:
+        legend = axes.get_legend()
+        if legend is not None:
+            legend.remove()
+
+
+def legend_html(series: Sequence[ChartSeries]) -> str:
+    """One coloured line symbol and name per plotted vendor, as on the radar."""
+    entries = []
+    for index, one in enumerate(series[:MAX_RADAR_SERIES]):
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        name = one.name.replace("&", "&amp;").replace("<", "&lt;").replace(" ", "&nbsp;")
+        entries.append(f"<span style='color:{colour}'>━━</span>&nbsp;{name}")
+    hidden = len(series) - MAX_RADAR_SERIES
+    if hidden > 0:
+        entries.append(f"(and {hidden} more vendors; choose fewer to see them)")
+    return " &nbsp; ".join(entries)

@@ -79,7 +79,7 @@ class ChecklistTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([640, 300])
         self.splitter = splitter
@@ -111,14 +111,17 @@ class ChecklistTab(QWidget):
         )
         view.setColumnHidden(WORDING, True)
         header = view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # Titles keep their width on a narrow window (a scroll bar appears instead).
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TITLE, 290)
         for column, width in ((ANSWER, 105), (STATUS, 90), (TARGET, 130)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         # Note and source are edited in the detail pane; the tree keeps room for titles.
         view.setColumnHidden(NOTE, True)
         view.setColumnHidden(SOURCE, True)
+        header.moveSection(header.visualIndex(STATUS), 1)  # status stays in view when narrow
         view.selectionModel().currentChanged.connect(self._on_current_changed)
         view.expandAll()
         return view
@@ -184,6 +187,7 @@ class ItemDetail(QWidget):
         self.mapper.addMapping(self.source, SOURCE)
         self.mapper.addMapping(self.wording, WORDING)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Note:", self.note)
         form.addRow("Source:", self.source)
         form.addRow("BAA wording:", self.wording)

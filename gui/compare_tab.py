@@ -66,7 +66,8 @@ class CompareTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.chart)
-        splitter.setStretchFactor(0, 3)
+        # The chart gives up space first on a small window; the grid is the main view.
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([560, 380])
         self.splitter = splitter

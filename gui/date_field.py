@@ -26,7 +26,7 @@ class OptionalDateEdit(QWidget):
         self.editor.setCalendarPopup(True)
         self.editor.setDisplayFormat("yyyy-MM-dd")
         self.editor.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
-        self.editor.setSpecialValueText(" ")
+        self.editor.setSpecialValueText("no date")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enabled_box)

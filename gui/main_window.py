@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.vendor_panel)
         self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([360, 920])
         self.setCentralWidget(self.splitter)
         self._menus: dict[str, QMenu] = {}

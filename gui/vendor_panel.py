@@ -86,9 +86,11 @@ class VendorPanel(QWidget):
         view.setWordWrap(False)
         # Fixed widths: sizing columns to their contents reads every row, slow for 1,000 vendors.
         header = view.horizontalHeader()
+        # The last column stretches, so on a narrow panel names keep their width and a
+        # scroll bar appears instead of the names shrinking to "...".
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((SCORE, 58), (BAA, 90), (REVIEW, 82)):
+        header.setStretchLastSection(True)
+        for column, width in ((NAME, 150), (SCORE, 58), (BAA, 90), (REVIEW, 82)):
             header.resizeSection(column, width)
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         return view

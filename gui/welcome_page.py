@@ -25,7 +25,10 @@ class WelcomePage(QWidget):
         text = QLabel(WELCOME_TEXT)
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
-        text.setMaximumWidth(560)
+        # The layout sizes a word-wrapped rich-text label from a guessed width and cuts
+        # off the last paragraphs; a fixed width with the matching height shows it all.
+        text.setFixedWidth(520)
+        text.setMinimumHeight(text.heightForWidth(520))
         self.add_button = QPushButton("Add a vendor…")
         self.sample_button = QPushButton("Load sample data")
         self.add_button.setDefault(True)
