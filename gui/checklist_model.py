@@ -34,6 +34,18 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 3
 TITLE, ANSWER, STATUS, TARGET, NOTE, SOURCE, WORDING = range(7)
 HEADERS = ("Item", "Answer", "Status", "Practice target", "Note", "Source", "BAA wording")
 EDITABLE = (ANSWER, NOTE, SOURCE, WORDING)
+ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ITEM_ID_ROLE,
+        STATUS_ROLE,
+        ITEM_ROLE,
+    }
+)
 SECTION_ID = 0  # internalId of a section row; an item row stores its section's row + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -90,10 +102,18 @@ class ChecklistModel(QAbstractItemModel):
     # -- tree structure ------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked by hand: hasIndex() calls back into rowCount() and columnCount(),
+        # and views call index() thousands of times per repaint.
+        if row < 0 or not 0 <= column < len(HEADERS):
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self.sections):
+                return QModelIndex()
             return self.createIndex(row, column, SECTION_ID)
+        if parent.internalId() != SECTION_ID or parent.column() != 0:
+            return QModelIndex()
+        if row >= len(self.sections[parent.row()].items):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -145,7 +165,8 @@ class ChecklistModel(QAbstractItemModel):
     # -- cell contents -------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Views ask for about ten roles per cell on every repaint; most are answered here.
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
         item = self.item_at(index)
         if item is None:
@@ -165,19 +186,23 @@ class ChecklistModel(QAbstractItemModel):
         return None
 
     def _item_data(self, item: Item, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._item_text(item, column, role, self._status(item))
         if role == ITEM_ID_ROLE:
             return item.id
         if role == ITEM_ROLE:
             return item
-        status = self._status(item)
         if role == STATUS_ROLE:
+            status = self._status(item)
             return None if status is None else status.value
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._item_text(item, column, role, status)
-        if role == Qt.ItemDataRole.BackgroundRole and column == STATUS and status is not None:
-            return status_brush(status)
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and status is not None:
-            return text_brush()
+        if column == STATUS and role in (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            status = self._status(item)
+            if status is None:
+                return None
+            return status_brush(status) if role == Qt.ItemDataRole.BackgroundRole else text_brush()
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, ANSWER):
             return item.question
         return None
@@ -237,6 +262,9 @@ class ChecklistFilterModel(QSortFilterProxyModel):
         self.statuses: set[str] | None = None
         self.section_id: str | None = None
         self.setRecursiveFilteringEnabled(True)
+        # An item the user just answered stays in view until the filter changes, instead
+        # of vanishing under the cursor when its status leaves the filter.
+        self.setDynamicSortFilter(False)
 
     def set_filter(self, statuses: set[str] | None, section_id: str | None) -> None:
         self.beginFilterChange()

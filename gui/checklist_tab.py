@@ -131,7 +131,6 @@ class ChecklistTab(QWidget):
         vendor = self.main_window.session.snapshot.vendor(vendor_id) if vendor_id >= 0 else None
         self.heading.setText(f"<b>{_escape(vendor.name)}</b>" if vendor else "No vendor selected")
         self.view.setEnabled(vendor is not None)
-        self.view.expandAll()
 
     def _refresh_detail(self) -> None:
         self.detail.show_index(self.view.currentIndex())

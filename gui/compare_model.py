@@ -33,6 +33,20 @@ ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_KIND_ROLE = Qt.ItemDataRole.UserRole + 4
 
+ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        VENDOR_ID_ROLE,
+        ITEM_ID_ROLE,
+        STATUS_ROLE,
+        ROW_KIND_ROLE,
+    }
+)
 OVERALL, SECTION, ITEM = "overall", "section", "item"
 STATUS_SYMBOL = {status: text.split()[0] for status, text in STATUS_TEXT.items()}
 
@@ -123,7 +137,10 @@ class CompareModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        # Views ask for about ten roles per cell on every repaint; most are answered here.
+        if role not in ANSWERED_ROLES or not index.isValid():
+            return None
+        if not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
         if role == ROW_KIND_ROLE:

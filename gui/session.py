@@ -8,6 +8,7 @@ the vendor list, the checklist, the comparison and the charts agree.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -67,22 +68,47 @@ class Session(QObject):
         old.close()
         self.refresh()
 
-    def refresh(self) -> None:
-        """Rescore every vendor and tell every view to redraw."""
-        self.snapshot = self._take_snapshot()
+    def refresh(self, vendor_ids: Collection[int] | None = None) -> None:
+        """Rescore and tell every view to redraw.
+
+        With *vendor_ids*, only those vendors' answers changed: the others keep
+        their scores, which keeps an edit fast with many vendors. None rescores all
+        (needed after a change of targets, or vendors added or deleted).
+        """
+        if vendor_ids is None:
+            self.snapshot = self._take_snapshot()
+        else:
+            self.snapshot = self._rescore(vendor_ids)
         self.changed.emit()
 
     def _take_snapshot(self) -> Snapshot:
         practice = self.store.practice()
-        scorer = Scorer(self.store.checklist, practice)
+        self._scorer = Scorer(self.store.checklist, practice)
         values = self.store.answer_values()
         vendors = self.store.vendors()
         return Snapshot(
             practice=practice,
             vendors=vendors,
-            scores={vendor.id: scorer.score(values.get(vendor.id, {})) for vendor in vendors},
+            scores={vendor.id: self._scorer.score(values.get(vendor.id, {})) for vendor in vendors},
             values=values,
         )
+
+    def _rescore(self, vendor_ids: Collection[int]) -> Snapshot:
+        old = self.snapshot
+        vendors = self.store.vendors()
+        if {vendor.id for vendor in vendors} != set(old.scores):
+            return self._take_snapshot()  # a vendor appeared or vanished
+        values = dict(old.values)
+        scores = dict(old.scores)
+        for vendor_id in vendor_ids:
+            answers = self.store.answers(vendor_id)
+            values[vendor_id] = {
+                item_id: answer.value
+                for item_id, answer in answers.items()
+                if answer.value is not None
+            }
+            scores[vendor_id] = self._scorer.score(values[vendor_id])
+        return Snapshot(practice=old.practice, vendors=vendors, scores=scores, values=values)
 
     def resolve(self, vendor_id: int) -> int:
         """Map a vendor id an undo command remembers to the vendor's id today.

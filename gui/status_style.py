@@ -8,6 +8,8 @@ contrast ratio well above 4.5:1.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtGui import QBrush, QColor
 
 from models.scoring import Status
@@ -28,10 +30,12 @@ DISQUALIFIED_TEXT = "✗ disqualified"
 WARNING_COLOUR = "#a00000"
 
 
+@functools.cache
 def status_brush(status: Status) -> QBrush:
     return QBrush(QColor(STATUS_BACKGROUND[status]))
 
 
+@functools.cache
 def text_brush() -> QBrush:
     """Black text, so a status cell stays readable on its pale background in a dark theme."""
     return QBrush(QColor("#000000"))

@@ -37,6 +37,10 @@ class StoreCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
+    def affected_vendors(self) -> list[int] | None:
+        """The vendors whose answers this command changes; None when scores must all be redone."""
+        return None
+
     def redo(self) -> None:
         if self._applied_by_execute:
             self._applied_by_execute = False  # QUndoStack.push() calls redo() once more
@@ -51,7 +55,9 @@ class StoreCommand(QUndoCommand):
             step()  # type: ignore[operator]
         except WorkbenchError as exc:
             show_error(None, title, exc)
-        self.session.refresh()
+            self.session.refresh()
+            return
+        self.session.refresh(self.affected_vendors())
 
 
 def execute(session: Session, command: StoreCommand) -> bool:
@@ -64,7 +70,7 @@ def execute(session: Session, command: StoreCommand) -> bool:
         return False
     command._applied_by_execute = True
     session.undo_stack.push(command)
-    session.refresh()
+    session.refresh(command.affected_vendors())
     return True
 
 
@@ -95,6 +101,9 @@ class SetAnswerCommand(StoreCommand):
         vendor_id = self.session.resolve(self.vendor_id)
         self.session.store.set_answer(vendor_id, self.item_id, *self.old)
 
+    def affected_vendors(self) -> list[int] | None:
+        return [self.session.resolve(self.vendor_id)]
+
 
 class SetWordingCommand(StoreCommand):
     """Change the vendor's recorded BAA wording for one item."""
@@ -113,6 +122,9 @@ class SetWordingCommand(StoreCommand):
     def revert(self) -> None:
         store = self.session.store
         store.set_wording(self.session.resolve(self.vendor_id), self.item_id, self.old)
+
+    def affected_vendors(self) -> list[int] | None:
+        return [self.session.resolve(self.vendor_id)]
 
 
 class SetVendorFieldCommand(StoreCommand):
@@ -133,6 +145,9 @@ class SetVendorFieldCommand(StoreCommand):
     def revert(self) -> None:
         vendor_id = self.session.resolve(self.vendor_id)
         self.session.store.update_vendor(vendor_id, **{self.field: self.old})
+
+    def affected_vendors(self) -> list[int] | None:
+        return [self.session.resolve(self.vendor_id)]
 
 
 class AddVendorCommand(StoreCommand):
