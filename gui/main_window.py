@@ -193,14 +193,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(*DEFAULT_SIZE)
-        splitter = stored.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        for key, splitter in self._splitters().items():
+            state = stored.value(f"window/{key}")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {
+            "splitter": self.splitter,
+            "checklist_splitter": self.checklist_tab.splitter,
+            "compare_splitter": self.compare_tab.splitter,
+        }
 
     def save_window_state(self) -> None:
         stored = settings.app_settings()
         stored.setValue("window/geometry", self.saveGeometry())
-        stored.setValue("window/splitter", self.splitter.saveState())
+        for key, splitter in self._splitters().items():
+            stored.setValue(f"window/{key}", splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()

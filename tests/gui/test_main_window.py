@@ -69,7 +69,9 @@ def test_window_size_is_remembered(qtbot, fresh_db, db_path) -> None:  # type: i
     first = MainWindow(fresh_db)
     qtbot.addWidget(first)
     first.resize(700, 520)
+    first.splitter.setSizes([200, 500])
     first.save_window_state()
     second = MainWindow(fresh_db)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 520)
+    assert second.splitter.sizes()[0] == first.splitter.sizes()[0]
