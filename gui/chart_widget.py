@@ -89,7 +89,7 @@ class ChartWidget(QWidget):
             self._timer.start()
 
     def is_stale(self) -> bool:
-        """Whether the plotted data is older than ``series``."""
+        """Return whether the plotted data is older than ``series``."""
         return self._stale
 
     def _redraw_if_stale(self) -> None:
@@ -160,11 +160,11 @@ def _remove_legend(figure: Figure) -> None:
 
 
 def legend_html(series: Sequence[ChartSeries]) -> str:
-    """One coloured line symbol and name per plotted vendor, as on the radar."""
+    """Build the radar legend: one coloured line symbol and name per plotted vendor."""
     entries = []
-    for index, one in enumerate(series[:MAX_RADAR_SERIES]):
+    for index, vendor_series in enumerate(series[:MAX_RADAR_SERIES]):
         colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
-        name = one.name.replace("&", "&amp;").replace("<", "&lt;").replace(" ", "&nbsp;")
+        name = vendor_series.name.replace("&", "&amp;").replace("<", "&lt;").replace(" ", "&nbsp;")
         entries.append(f"<span style='color:{colour}'>━━</span>&nbsp;{name}")
     hidden = len(series) - MAX_RADAR_SERIES
     if hidden > 0:

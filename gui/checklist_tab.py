@@ -1,8 +1,8 @@
 """The Checklist tab: every item of the selected vendor, grouped by section, with filters.
 
-The tree edits answers, notes and sources in place; the pane beside it shows
-the selected item's question, why it matters, the practice's target, and the
-vendor's BAA wording for it. Both edit through ChecklistModel.
+The tree edits answers in place. The pane beside it shows the selected item's
+question, why it matters and the practice's target, and edits its note, its
+source and the vendor's BAA wording for it. Both edit through ChecklistModel.
 """
 
 from __future__ import annotations
@@ -128,11 +128,18 @@ class ChecklistTab(QWidget):
 
     def _on_vendor_selected(self, vendor_id: int) -> None:
         self.model.set_vendor(vendor_id)
-        vendor = self.main_window.session.snapshot.vendor(vendor_id) if vendor_id >= 0 else None
+        self._show_heading()
+        self.view.setEnabled(self.model.vendor_id is not None)
+        if self.proxy.statuses is not None:
+            self._apply_filter()  # the filter does not follow data changes by itself
+
+    def _show_heading(self) -> None:
+        vendor_id = self.model.vendor_id
+        vendor = None if vendor_id is None else self.main_window.session.snapshot.vendor(vendor_id)
         self.heading.setText(f"<b>{_escape(vendor.name)}</b>" if vendor else "No vendor selected")
-        self.view.setEnabled(vendor is not None)
 
     def _refresh_detail(self) -> None:
+        self._show_heading()
         self.detail.show_index(self.view.currentIndex())
 
     def _apply_filter(self) -> None:

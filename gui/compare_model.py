@@ -86,7 +86,7 @@ class CompareModel(QAbstractTableModel):
         return vendors
 
     def chosen_scores(self) -> list[tuple[Vendor, VendorScore]]:
-        """The compared vendors with their scores, in column order."""
+        """Return the compared vendors with their scores, in column order."""
         return [(vendor, self.session.snapshot.scores[vendor.id]) for vendor in self.vendors]
 
     def set_excluded(self, vendor_ids: set[int]) -> None:

@@ -9,7 +9,7 @@ Extension points for features that plug in from other modules:
 - ``window.notify_data_changed()``: call it after writing to the store outside
   the window's own edits (an import dialog, a negotiation tab). It rescores
   every vendor and emits ``dataChanged()``, which every view listens to.
-  ``window.session.snapshot`` holds the vendors and their scores as of then.
+  ``window.session.snapshot`` contains the vendors and their scores as of then.
 - ``window.add_tab(widget, title)`` adds a tab after the built-in ones; a
   per-vendor tab connects to ``vendorSelected`` and ``dataChanged``.
 - ``window.menu(name) -> QMenu`` for "File", "Edit", "Vendor" and "Help";
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         return self.tabs.addTab(widget, title)
 
     def menu(self, name: str) -> QMenu:
-        """The top-level menu called *name*: "File", "Edit", "Vendor" or "Help"."""
+        """Return the top-level menu called *name*: "File", "Edit", "Vendor" or "Help"."""
         return self._menus[name]
 
     def run_job(

@@ -1,4 +1,4 @@
-"""The open database as the window sees it: the store, its scores, and the undo stack.
+"""The open database as the window uses it: the store, its scores, and the undo stack.
 
 Every view reads vendors and scores from one ``Session`` and refreshes when it
 emits ``changed``. Scores are computed once per change, not once per view, so
@@ -43,7 +43,7 @@ class Session(QObject):
     """One open store with its scores snapshot and undo stack.
 
     Signals:
-        changed: the store was written; ``snapshot`` already holds the new scores.
+        changed: the store was written, and ``snapshot`` already contains the new scores.
     """
 
     changed = Signal()

@@ -1,7 +1,7 @@
 """How item statuses look: a pale background colour plus a symbol and word.
 
 The symbol and word carry the meaning on their own, so a status reads the same
-in greyscale, for colour-blind users and in a screen reader; the colour only
+in greyscale, for colour-blind users and in a screen reader. The colour only
 speeds up scanning. Backgrounds are pale so black text on them keeps a
 contrast ratio well above 4.5:1.
 """

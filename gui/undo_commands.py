@@ -1,7 +1,7 @@
 """Undoable edits of the store: one QUndoCommand per answer, profile or target change.
 
-A command is applied once through ``Session.execute``, which validates and
-writes before the command joins the undo stack, so a rejected value never
+A command is applied once through ``execute()`` in this module. It validates
+and writes before the command joins the undo stack, so a rejected value never
 leaves a command behind. Undo and redo write the store again and refresh every
 view. Commands keep the vendor id they were made with and map it through
 ``Session.resolve``, because undoing a delete re-creates the vendor under a new id.

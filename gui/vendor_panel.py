@@ -47,6 +47,7 @@ class VendorPanel(QWidget):
         self.proxy = VendorFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self._current = -1
+        self._kept_vendor_id = -1
         self.search = QLineEdit(placeholderText="Search vendors by name")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
@@ -129,10 +130,10 @@ class VendorPanel(QWidget):
             self.vendorSelected.emit(vendor_id)
 
     def _remember_selection(self) -> None:
-        self._kept = self._current
+        self._kept_vendor_id = self._current
 
     def _restore_selection(self) -> None:
-        kept = getattr(self, "_kept", -1)
+        kept = self._kept_vendor_id
         if kept >= 0 and self.model.row_of(kept) >= 0:
             self._current = -1  # the reset dropped the row; re-selecting announces it again
             self.blockSignals(True)

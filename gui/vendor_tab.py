@@ -72,11 +72,11 @@ class VendorTab(QWidget):
             self._add(form, field, QLineEdit())
         status = QComboBox()
         status.addItems([choice.label for choice in BaaStatus])
-        status.activated.connect(self.mapper.submit)
+        status.activated.connect(lambda _: self._commit("baa_status", status.currentText()))
         self._add(form, "baa_status", status)
         for field in DATE_FIELDS:
             editor = OptionalDateEdit()
-            editor.edited.connect(self.mapper.submit)
+            editor.edited.connect(lambda field=field, e=editor: self._commit(field, e.get_date()))
             self._add(form, field, editor)
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
@@ -89,6 +89,16 @@ class VendorTab(QWidget):
         self.editors[field] = editor
         self.mapper.addMapping(editor, COLUMN[field])
         form.addRow(LABELS[field] + ":", editor)
+
+    def _commit(self, field: str, value: object) -> None:
+        """Save one field at once (choices and dates do not wait for the focus to leave).
+
+        Only this field is written: submitting the whole mapper would also write
+        half-typed text in other fields, and the refresh after the first write
+        would reset the editors before the rest were read.
+        """
+        if self.model.vendor is not None:
+            self.model.setData(self.model.index(0, COLUMN[field]), value)
 
     def _show_vendor(self) -> None:
         has_vendor = self.model.vendor is not None

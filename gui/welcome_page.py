@@ -26,7 +26,7 @@ class WelcomePage(QWidget):
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         # The layout sizes a word-wrapped rich-text label from a guessed width and cuts
-        # off the last paragraphs; a fixed width with the matching height shows it all.
+        # off the last paragraphs. A fixed width with the matching height shows it all.
         text.setFixedWidth(520)
         text.setMinimumHeight(text.heightForWidth(520))
         self.add_button = QPushButton("Add a vendor…")

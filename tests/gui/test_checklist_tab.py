@@ -33,6 +33,15 @@ def test_gaps_only_filter(demo_window) -> None:  # type: ignore[no-untyped-def]
     assert set(statuses) == {"gap"}
 
 
+def test_gaps_filter_follows_vendor_switch(demo_window) -> None:  # type: ignore[no-untyped-def]
+    tab = demo_window.checklist_tab
+    tab.show_filter.setCurrentText("Gaps only")
+    demo_window.select_vendor(demo_window.store.vendor("Ridgeway Health Vault").id)
+    assert _visible_statuses(tab) == ["gap"]
+    demo_window.select_vendor(demo_window.store.vendor("NimbusVault Cloud").id)
+    assert _visible_statuses(tab) == ["gap"] * 10
+
+
 def test_unknown_only_filter(demo_window) -> None:  # type: ignore[no-untyped-def]
     demo_window.select_vendor(demo_window.store.vendor("CedarStack Data").id)
     tab = demo_window.checklist_tab

@@ -58,6 +58,19 @@ def test_baa_status_choice_saves(demo_window) -> None:  # type: ignore[no-untype
     assert demo_window.store.vendor_by_id(vendor_id).baa_status.value == "in_negotiation"
 
 
+def test_status_change_keeps_other_typed_field(demo_window) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(demo_window)
+    vendor_id = demo_window.current_vendor_id()
+    tab.editors["contact"].setText("Pat Lee, account manager")
+    tab.mapper.submit()
+    combo = tab.editors["baa_status"]
+    combo.setCurrentText("signed")
+    combo.activated.emit(combo.currentIndex())
+    vendor = demo_window.store.vendor_by_id(vendor_id)
+    assert vendor.contact == "Pat Lee, account manager"
+    assert vendor.baa_status.value == "signed"
+
+
 def test_empty_name_is_rejected(demo_window, scripted_dialogs) -> None:  # type: ignore[no-untyped-def]
     tab = _tab(demo_window)
     vendor_id = demo_window.current_vendor_id()
