@@ -23,8 +23,9 @@ import docx
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from clause_library.planning import AddendumPlan, PlannedClause
@@ -40,6 +41,10 @@ TEMPLATE = Path(__file__).resolve().parent / "templates" / "addendum_template.do
 TITLE = "Addendum to Business Associate Agreement"
 NOT_LEGAL_ADVICE = "Prepared with BAA Workbench; not legal advice."
 SIGNATURE_LINES = ("By:", "Name:", "Title:", "Date:")
+# Words a contract heading keeps in lower case unless they start it.
+MINOR_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"]
+)
 
 
 class AddendumError(WorkbenchError):
@@ -94,7 +99,7 @@ def build_document(plan: AddendumPlan, checklist: Checklist, options: AddendumOp
     writer.preamble()
     number = 2
     for section_id, group in groupby(clauses, key=lambda planned: planned.clause.section):
-        writer.section(number, checklist.section(section_id).title, list(group))
+        writer.section(number, heading_case(checklist.section(section_id).title), list(group))
         number += 1
     writer.signatures(number)
     _set_properties(document, plan, options)
@@ -181,18 +186,39 @@ class _Writer:
 
     def signatures(self, number: int) -> None:
         self.document.add_heading(f"{number}. Signatures", level=1)
-        self.body(
+        lead_in = self.body(
             "The parties have signed this Addendum by their authorized representatives. It may "
             "be signed in counterparts and by electronic signature, each of which is an original."
         )
+        lead_in.paragraph_format.keep_with_next = True
         table = self.document.add_table(rows=2 + len(SIGNATURE_LINES), cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _keep_together(table)
         parties = (("COVERED ENTITY", self.practice), ("BUSINESS ASSOCIATE", self.vendor))
         for column, (role, name) in enumerate(parties):
             _cell_text(table.cell(0, column), role, bold=True)
             _cell_text(table.cell(1, column), name, bold=False)
             for row, label in enumerate(SIGNATURE_LINES, start=2):
                 _cell_text(table.cell(row, column), f"{label} {'_' * 30}", bold=False)
+
+
+def _keep_together(table: Table) -> None:
+    """Keep the signature block on one page: rows do not split, each keeps with the next."""
+    for row in table.rows:
+        row_properties = row._tr.get_or_add_trPr()
+        row_properties.append(OxmlElement("w:cantSplit"))
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
+def heading_case(title: str) -> str:
+    """Capitalize a section title as a contract heading: "Incidents and Breach Notice"."""
+    words = title.split()
+    return " ".join(
+        word if index and word.lower() in MINOR_WORDS else word[:1].upper() + word[1:]
+        for index, word in enumerate(words)
+    )
 
 
 def _cell_text(cell: _Cell, text: str, bold: bool) -> None:
