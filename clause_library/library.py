@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from models import paths
 from models.checklist import Checklist
 from models.errors import WorkbenchError
 
@@ -161,6 +162,11 @@ def load_library(
     for path in user_files:
         loader.read_clause_file(path, overriding=True)
     return loader.finish()
+
+
+def load_practice_library(checklist: Checklist) -> ClauseLibrary:
+    """Load the built-in library with the practice's clause folder (``paths.user_clause_dir``)."""
+    return load_library(checklist, user_dir=paths.user_clause_dir())
 
 
 def check_clause_dir(checklist: Checklist, folder: Path) -> ClauseLibrary:
