@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import html
 import itertools
 import re
 from collections.abc import Iterator
@@ -116,6 +117,25 @@ def _order_changes(segments: list[Segment]) -> list[Segment]:
             text = "".join(s.text for s in block if s.change is change)
             _append(ordered, change, text)
     return ordered
+
+
+# Colours of the on-screen preview, as Word shows tracked changes by default.
+DELETED_STYLE = "color:#b00020;text-decoration:line-through;"
+INSERTED_STYLE = "color:#0645ad;text-decoration:underline;"
+
+
+def redline_html(old: str, new: str) -> str:
+    """Render *old* -> *new* as HTML: deletions struck in red, insertions underlined in blue."""
+    parts = []
+    for segment in diff_words(clean_xml_text(old), clean_xml_text(new)):
+        text = html.escape(segment.text).replace("\n", "<br>")
+        if segment.change is Change.DELETE:
+            parts.append(f'<span style="{DELETED_STYLE}">{text}</span>')
+        elif segment.change is Change.INSERT:
+            parts.append(f'<span style="{INSERTED_STYLE}">{text}</span>')
+        else:
+            parts.append(text)
+    return "".join(parts)
 
 
 class RevisionIds:

@@ -168,3 +168,12 @@ def test_body_text_ends_each_paragraph() -> None:
     document.add_paragraph("one")
     document.add_paragraph("two")
     assert accepted_text(document.element.body) == "one\ntwo\n"
+
+
+def test_redline_html_marks_and_escapes() -> None:
+    from exports.redline import redline_html
+
+    rendered = redline_html("notify <within> sixty days", "notify <within> eight hours")
+    assert rendered.startswith("notify &lt;within&gt; ")
+    assert '<span style="color:#b00020;text-decoration:line-through;">sixty days</span>' in rendered
+    assert '<span style="color:#0645ad;text-decoration:underline;">eight hours</span>' in rendered
