@@ -40,7 +40,7 @@ def median_ms(job: Callable[[], object], repeat: int = 7) -> float:
 
 
 def prepare(folder: Path) -> tuple[Store, AddendumPlan]:
-    """A vendor with no answers (every clause proposed) and wording on the first 40."""
+    """Create a vendor with no recorded answers (so every clause is proposed) and wording on 40."""
     checklist = load_checklist()
     library = load_library(checklist)
     store = Store(folder / "bench.sqlite", checklist)

@@ -20,7 +20,7 @@ from models.vendors import Vendor
 
 TLS_VERSIONS = ("1.0", "1.1", "1.2", "1.3")
 FREQUENCIES = ("annual", "semiannual", "quarterly", "monthly")
-# Longest text a practice may type for a text parameter such as a legal name.
+# Maximum length of a text parameter such as a legal name.
 TEXT_LIMIT = 300
 # Numbers above this are typing mistakes in a contract term (hours, days, dollars).
 MAX_NUMBER = 1e12

@@ -1,7 +1,7 @@
 """Load and validate the clause library: parameters.toml and one clause file per section.
 
 The built-in files live in ``clause_library/data``. A practice may put its own
-``*.toml`` clause files (and a ``parameters.toml``) in its clause folder; their
+``*.toml`` clause files (and a ``parameters.toml``) in its clause folder. Their
 clauses extend the built-in ones, and a clause with a built-in id replaces it.
 Every file goes through the same checks, and a problem names the file, the
 clause and the field so that the practice can fix its own files.
@@ -128,7 +128,7 @@ class ClauseLibrary:
             raise ClauseLibraryError([f"no clause with id {clause_id!r}"]) from None
 
     def clauses_for(self, item_id: str) -> list[Clause]:
-        """The clauses that remedy *item_id*, those with it as primary item first."""
+        """Return the clauses that remedy *item_id*, those with it as primary item first."""
         found = [clause for clause in self if item_id in clause.items]
         return sorted(found, key=lambda clause: clause.items.index(item_id))
 

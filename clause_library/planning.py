@@ -61,6 +61,8 @@ class AddendumPlan:
     vendor: Vendor
     clauses: list[PlannedClause]
     unremedied: list[str]
+    values: dict[str, ParameterValue]
+    """Parameter values that apply to every clause, before each clause's own overrides."""
 
     def in_addendum(self) -> list[PlannedClause]:
         return [planned for planned in self.clauses if planned.in_addendum]
@@ -108,7 +110,7 @@ def build_plan(
                 library, clause, negotiation, base, recorded, statuses, clause.id in proposals
             )
         )
-    return AddendumPlan(practice, vendor, clauses, unremedied(library, score))
+    return AddendumPlan(practice, vendor, clauses, unremedied(library, score), base)
 
 
 def plan_clause(

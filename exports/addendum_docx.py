@@ -1,9 +1,10 @@
 """Write the negotiated BAA addendum as a Word document, clean or redlined.
 
-The document starts from the shipped template (styles, US Letter pages, and a
-footer with "Page X of Y" and the not-legal-advice line) and holds: the title,
-the parties and the agreement it amends, an order-of-precedence clause, the
-amendments numbered and grouped by checklist section, and a signature table.
+The document starts from the shipped template, which brings the styles, US
+Letter pages and a footer with "Page X of Y" and the not-legal-advice line. It
+contains the title, the parties and the agreement it amends, an
+order-of-precedence clause, the amendments numbered and grouped by checklist
+section, and a signature table.
 
 In the redlined form each clause body is a tracked change against the vendor's
 current wording, so accepting every change gives exactly the clean form's text
@@ -146,8 +147,7 @@ class _Writer:
         return f" dated {date:%B} {date.day}, {date.year}"
 
     def _effective_date(self) -> str:
-        values = self.plan.clauses[0].values if self.plan.clauses else {}
-        raw = str(values.get("effective_date", "") or "")
+        raw = str(self.plan.values.get("effective_date", "") or "")
         try:
             date = dt.date.fromisoformat(raw)
         except ValueError:

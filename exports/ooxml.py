@@ -1,7 +1,7 @@
 """WordprocessingML helpers python-docx lacks: XML-safe text and tracked-change reading.
 
 python-docx's ``Paragraph.text`` skips the runs inside ``w:ins`` and ignores
-``w:delText``, so it cannot tell what a document says with its tracked changes
+``w:delText``, so it cannot give a document's text with its tracked changes
 accepted or rejected. ``accepted_text`` and ``rejected_text`` read that from the
 XML: accepting keeps inserted runs and drops deleted ones; rejecting does the
 opposite. Moves (``w:moveFrom``/``w:moveTo``) count as deletion and insertion.
@@ -51,17 +51,17 @@ def clean_xml_text(text: str) -> str:
 
 
 def accepted_text(element: etree._Element) -> str:
-    """The text of *element* with every tracked change accepted; paragraphs end in ``\\n``."""
+    """Return the text of *element* with tracked changes accepted; a paragraph ends in ``\\n``."""
     return _text(element, keep_inserted=True)
 
 
 def rejected_text(element: etree._Element) -> str:
-    """The text of *element* with every tracked change rejected; paragraphs end in ``\\n``."""
+    """Return the text of *element* with tracked changes rejected; a paragraph ends in ``\\n``."""
     return _text(element, keep_inserted=False)
 
 
 def paragraph_texts(element: etree._Element, accept: bool = True) -> list[str]:
-    """The text of each ``w:p`` under *element*, with changes accepted or rejected."""
+    """Return the text of each ``w:p`` under *element*, with changes accepted or rejected."""
     return [_run_texts(paragraph, keep_inserted=accept) for paragraph in element.iter(_PARAGRAPH)]
 
 
@@ -89,7 +89,7 @@ def _pieces(paragraph: etree._Element, keep_inserted: bool) -> Iterable[str]:
 
 
 def _revision_marks(node: etree._Element, stop: etree._Element) -> tuple[bool, bool]:
-    """Whether *node* sits inside an insertion and inside a deletion, up to *stop*."""
+    """Report whether *node* is inside an insertion and inside a deletion, up to *stop*."""
     inserted = deleted = False
     for ancestor in node.iterancestors():
         if ancestor is stop:
@@ -100,7 +100,7 @@ def _revision_marks(node: etree._Element, stop: etree._Element) -> tuple[bool, b
 
 
 def _inside_nested_paragraph(node: etree._Element, paragraph: etree._Element) -> bool:
-    """A text box holds its own paragraphs; their text belongs to them, not to *paragraph*."""
+    """A text box contains its own paragraphs; their text belongs to them, not to *paragraph*."""
     for ancestor in node.iterancestors():
         if ancestor is paragraph:
             return False

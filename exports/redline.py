@@ -26,12 +26,12 @@ from docx.text.paragraph import Paragraph
 from exports.ooxml import clean_xml_text
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
-# Revision ids share a number space with comment ids in some readers; python-docx
-# numbers comments from 0, so revisions start far above any realistic comment count.
+# Revision ids are kept apart from comment ids as a precaution, since both are annotation
+# ids. python-docx numbers comments from 0, so revision ids start far above that range.
 FIRST_REVISION_ID = 10_000
 
 
-# Longest run of unchanged non-word characters that is folded into the changes around it.
+# Maximum length of an unchanged run of non-word characters folded into the changes around it.
 MAX_GLUE = 3
 
 
@@ -150,7 +150,7 @@ class RevisionIds:
 
 @dataclass(frozen=True)
 class Revision:
-    """Who made the tracked changes and when (ISO 8601 without fractions, as Word writes)."""
+    """Author and time of the tracked changes (ISO 8601 without fractions, as Word writes them)."""
 
     author: str
     date: str
