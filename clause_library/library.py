@@ -54,6 +54,10 @@ class ClauseLibraryError(WorkbenchError):
         super().__init__(f"invalid clause library: {shown}{more}")
 
 
+class ClauseNotFoundError(WorkbenchError):
+    """No clause in the library has the requested id."""
+
+
 class Position(enum.StrEnum):
     """The three negotiating positions of a clause, strongest first."""
 
@@ -125,7 +129,9 @@ class ClauseLibrary:
         try:
             return self.clauses[clause_id]
         except KeyError:
-            raise ClauseLibraryError([f"no clause with id {clause_id!r}"]) from None
+            raise ClauseNotFoundError(
+                f"no clause with id {clause_id!r}; `clauses list` shows the ids"
+            ) from None
 
     def clauses_for(self, item_id: str) -> list[Clause]:
         """Return the clauses that remedy *item_id*, those with it as primary item first."""

@@ -69,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_addendum(args: argparse.Namespace) -> int:
-    extra = _parameter_arguments(args.set)
+    extra = parameter_arguments(args.set)
     library = load_practice_library(load_checklist())
     with open_store(args) as store:
         vendor = store.vendor(args.name)
@@ -82,7 +82,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parameter_arguments(pairs: list[str]) -> dict[str, str]:
+def parameter_arguments(pairs: list[str]) -> dict[str, str]:
     values = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")

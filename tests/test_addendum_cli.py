@@ -180,3 +180,101 @@ def test_broken_practice_clause_file_stops_addendum(
     )
     assert status == 1
     assert stderr.startswith("error: invalid clause library: own.toml: clause 'x' field items")
+
+
+def test_negotiate_clause(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = cli(
+        capsys,
+        "--db",
+        str(demo_path),
+        "negotiate",
+        "Harborline Backup",
+        "incident.notification_deadline",
+        "--position",
+        "walk_away",
+        "--set",
+        "notification_hours=24",
+        "--wording",
+        "Notice within 30 days.",
+        "--status",
+        "countered",
+        "--note",
+        "They offer 72 hours",
+    )
+    assert status == 0
+    assert out == "Updated the negotiation with Harborline Backup\n"
+    _, out, _ = cli(
+        capsys, "--db", str(demo_path), "clauses", "list", "--vendor", "Harborline Backup", "--json"
+    )
+    row = json.loads(out)[0]
+    assert row["position"] == "walk_away"
+    assert row["status"] == "countered"
+    assert row["vendor_wording"] == "Notice within 30 days."
+
+
+def test_negotiate_vendor_parameter(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        cli(
+            capsys,
+            "--db",
+            str(demo_path),
+            "negotiate",
+            "CedarStack Data",
+            "--set",
+            "effective_date=2027-02-01",
+        )[0]
+        == 0
+    )
+    out = tmp_path / "a.docx"
+    _, _, stderr = cli(
+        capsys, "--db", str(demo_path), "addendum", "CedarStack Data", "--out", str(out)
+    )
+    assert "effective_date" not in stderr
+    assert "takes effect on February 1, 2027" in docx.Document(str(out)).paragraphs[3].text
+
+
+def test_negotiate_exclude_and_drop(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = (
+        "--db",
+        str(demo_path),
+        "negotiate",
+        "Harborline Backup",
+        "incident.notification_deadline",
+    )
+    assert cli(capsys, *base, "--exclude")[0] == 0
+    assert cli(capsys, *base, "--status", "dropped")[0] == 0
+    status, _, stderr = cli(capsys, *base, "--status", "agreed")
+    assert status == 1
+    assert stderr == (
+        "error: incident.notification_deadline: cannot go from dropped to agreed; next can be proposed\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["--position", "fallback"],
+            "error: --include, --exclude, --position, --wording, --recorded-wording and --status need a clause id",
+        ),
+        (
+            ["no.clause", "--exclude"],
+            "error: no clause with id 'no.clause'; `clauses list` shows the ids",
+        ),
+        (["--set", "colour=red"], "error: colour: not a clause parameter"),
+        (
+            ["--set", "effective_date=soon"],
+            "error: effective_date: 'soon' is not a date like 2026-03-01",
+        ),
+    ],
+)
+def test_negotiate_bad_arguments(
+    demo_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
+) -> None:
+    status, _, stderr = cli(
+        capsys, "--db", str(demo_path), "negotiate", "Harborline Backup", *arguments
+    )
+    assert status == 1
+    assert stderr.startswith(message)

@@ -52,6 +52,7 @@ def test_tracked_changes_survive_libreoffice_round_trip(
     assert {node.get(qn("w:author")) for node in body.iter(qn("w:ins"))} == {
         "Maple Street Family Dental"
     }
+    assert len(list(docx.Document(str(saved)).comments)) == len(plan.in_addendum())
     assert _words(accepted_text(body)) == _words(accepted_text(original))
     assert _words(rejected_text(body)) == _words(rejected_text(original))
 
