@@ -3,12 +3,14 @@
 Self-contained: give it the Store, call ``set_vendor(vendor_id)`` when the
 selection changes and ``refresh()`` when other parts of the program changed
 the data. It emits ``dataChanged`` after every write it makes to the store.
+``attach_negotiate_tab(window)`` plugs it into the main window.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,9 +36,12 @@ from exports.addendum_docx import AddendumOptions, write_addendum
 from gui.clause_editor import ClauseEditor
 from gui.negotiation_model import Column, NegotiationModel
 from gui.services import dialogs
-from models.errors import WorkbenchError
+from models.errors import VendorNotFoundError, WorkbenchError
 from models.negotiation import Negotiations
 from models.store import Store
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +146,12 @@ class NegotiateTab(QWidget):
 
     # -- vendor and plan -------------------------------------------------------
 
+    def set_store(self, store: Store) -> None:
+        """Work on another database (the window opened another file)."""
+        self.store = store
+        self.negotiations = Negotiations(store)
+        self.set_vendor(None)
+
     def set_vendor(self, vendor_id: int | None) -> None:
         """Show the negotiation of *vendor_id* (None shows nothing)."""
         self.vendor_id = vendor_id
@@ -171,6 +182,10 @@ class NegotiateTab(QWidget):
             return None
         try:
             return build_plan(self.store, self.library, self.vendor_id)
+        except VendorNotFoundError:
+            log.info("Vendor %s is gone; the Negotiate tab shows no vendor", self.vendor_id)
+            self.vendor_id = None
+            return None
         except WorkbenchError as exc:
             log.warning("Negotiation of vendor %s cannot be shown: %s", self.vendor_id, exc)
             self.summary.setText(str(exc))
@@ -339,6 +354,28 @@ class NegotiateTab(QWidget):
 
 def _with_docx_suffix(path: Path) -> Path:
     return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+
+def attach_negotiate_tab(window: MainWindow) -> NegotiateTab:
+    """Add the Negotiate tab to *window* and connect it to the window's extension points."""
+    tab = NegotiateTab(window.store)
+    window.add_tab(tab, "&Negotiate")
+
+    def on_vendor_selected(vendor_id: int) -> None:
+        tab.set_vendor(vendor_id if vendor_id >= 0 else None)
+
+    def on_window_data_changed() -> None:
+        if window.store is not tab.store:
+            tab.set_store(window.store)
+            tab.set_vendor(window.current_vendor_id())
+        else:
+            tab.refresh()
+
+    window.vendorSelected.connect(on_vendor_selected)
+    window.dataChanged.connect(on_window_data_changed)
+    tab.dataChanged.connect(window.notify_data_changed)
+    tab.set_vendor(window.current_vendor_id())
+    return tab
 
 
 def _clauses(count: int) -> str:

@@ -204,3 +204,45 @@ def test_broken_clause_library_is_shown(qtbot, demo_db: Store) -> None:  # type:
     assert widget.model.rowCount() == 0
     assert "clause library has errors" in widget.summary.text()
     assert "bad.toml: format" in widget.editor.text()
+
+
+# -- in the main window -------------------------------------------------------------
+
+
+def test_window_has_negotiate_tab(demo_window) -> None:  # type: ignore[no-untyped-def]
+    tab = demo_window.negotiate_tab
+    assert demo_window.tabs.tabText(demo_window.tabs.indexOf(tab)) == "&Negotiate"
+    assert tab.vendor_id == demo_window.current_vendor_id()
+
+
+def test_window_selection_drives_tab(demo_window, demo_db: Store) -> None:  # type: ignore[no-untyped-def]
+    cedar = demo_db.vendor("CedarStack Data").id
+    demo_window.select_vendor(cedar)
+    assert demo_window.negotiate_tab.vendor_id == cedar
+    assert "CedarStack Data" in demo_window.negotiate_tab.summary.text()
+
+
+def test_tab_write_notifies_window(qtbot, demo_window, demo_db: Store) -> None:  # type: ignore[no-untyped-def]
+    demo_window.select_vendor(demo_db.vendor("Harborline Backup").id)
+    tab = demo_window.negotiate_tab
+    with qtbot.waitSignal(demo_window.dataChanged):
+        tab.editor.positionChosen.emit("fallback")
+    assert tab.plan.clauses[0].position.value == "fallback"
+
+
+def test_window_answer_change_refreshes_tab(demo_window, demo_db: Store) -> None:  # type: ignore[no-untyped-def]
+    harborline = demo_db.vendor("Harborline Backup").id
+    demo_window.select_vendor(harborline)
+    demo_db.set_answer(harborline, "access.mfa", "no")
+    demo_window.notify_data_changed()
+    ids = [planned.clause.id for planned in demo_window.negotiate_tab.plan.clauses]
+    assert any("mfa" in clause_id for clause_id in ids)
+
+
+def test_window_database_switch_moves_tab(demo_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "other.sqlite"
+    assert demo_window.open_database(other)
+    tab = demo_window.negotiate_tab
+    assert tab.store is demo_window.store
+    assert tab.vendor_id is None
+    assert tab.model.rowCount() == 0
