@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clause_library.filling import render_value
-from clause_library.library import ClauseLibrary, Position
+from clause_library.library import ClauseLibrary, Position, placeholders
 from clause_library.planning import PlannedClause
 from exports.redline import redline_html
 from models.negotiation import TRANSITIONS, NegotiationStatus
@@ -62,6 +62,7 @@ class ClauseEditor(QWidget):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.title.setWordWrap(True)
         self.why = QLabel()
         self.why.setWordWrap(True)
         self.why.setStyleSheet("color: #444;")
@@ -111,10 +112,12 @@ class ClauseEditor(QWidget):
         layout.addWidget(self.preview, stretch=1)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status)
+        status_row.addStretch()
+        status_row.addWidget(QLabel("Next:"))
         status_row.addWidget(self.next_status)
-        status_row.addWidget(self.note, stretch=1)
         status_row.addWidget(self.record)
         layout.addLayout(status_row)
+        layout.addWidget(self.note)
         layout.addWidget(self.rounds)
 
     # -- showing a clause ------------------------------------------------------
@@ -161,7 +164,8 @@ class ClauseEditor(QWidget):
         while self.parameter_form.rowCount():
             self.parameter_form.removeRow(0)
         self._fields = {}
-        names = planned.clause.parameters()
+        # Only the chosen position's parameters: the others would change nothing visible.
+        names = list(dict.fromkeys(placeholders(planned.clause.texts[planned.position])))
         self.parameters.setVisible(bool(names))
         for name in names:
             parameter = self._library.parameters[name]
