@@ -112,10 +112,12 @@ class _Writer:
         self.document = document
         self.plan = plan
         self.options = options
-        self.practice = _clean(plan.practice.name) or "Covered Entity"
+        # An unnamed practice shows a blank to fill in, like a parameter without a value.
+        self.practice = _clean(plan.practice.name) or "[practice name]"
         self.vendor = _clean(plan.vendor.name)
         date = options.now.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None)
-        self.revision = Revision(self.practice, date.isoformat() + "Z", RevisionIds())
+        author = _clean(plan.practice.name) or "BAA Workbench"
+        self.revision = Revision(author, date.isoformat() + "Z", RevisionIds())
 
     def preamble(self) -> None:
         self.document.add_paragraph(TITLE, style="Title")
@@ -180,8 +182,9 @@ class _Writer:
         note = _clean(planned.clause.why)
         if planned.clause.regulation:
             note += f" ({_clean(planned.clause.regulation)})"
+        author = self.revision.author
         self.document.add_comment(
-            heading.runs, text=note, author=self.practice, initials=_initials(self.practice)
+            heading.runs, text=note, author=author, initials=_initials(author)
         )
 
     def signatures(self, number: int) -> None:

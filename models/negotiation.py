@@ -103,6 +103,10 @@ class Negotiations:
 
     def for_vendor(self, vendor_id: int) -> dict[str, ClauseNegotiation]:
         """Every stored clause negotiation of a vendor by clause id, with its rounds."""
+        with self.store._reading():
+            return self._read_vendor(vendor_id)
+
+    def _read_vendor(self, vendor_id: int) -> dict[str, ClauseNegotiation]:
         db = self.store.db
         rows = db.execute(
             "SELECT clause_id, included, position, overrides, vendor_wording, status"
@@ -126,9 +130,10 @@ class Negotiations:
 
     def parameters(self, vendor_id: int) -> dict[str, str]:
         """Parameter values set for every clause of the vendor (such as the effective date)."""
-        rows = self.store.db.execute(
-            "SELECT name, value FROM negotiation_parameters WHERE vendor_id = ?", [vendor_id]
-        ).fetchall()
+        with self.store._reading():
+            rows = self.store.db.execute(
+                "SELECT name, value FROM negotiation_parameters WHERE vendor_id = ?", [vendor_id]
+            ).fetchall()
         return dict(rows)
 
     # -- writing ---------------------------------------------------------------

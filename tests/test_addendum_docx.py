@@ -238,3 +238,17 @@ def test_effective_date_defaults_to_signature(
 def test_heading_case() -> None:
     assert heading_case("Incidents and breach notice") == "Incidents and Breach Notice"
     assert heading_case("The agreement itself") == "The Agreement Itself"
+
+
+def test_unnamed_practice_leaves_blank(
+    demo_db: Store,
+    library,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    demo_db.update_practice(name="")
+    plan = build_plan(demo_db, library, demo_db.vendor("CedarStack Data").id)
+    document = write(plan, demo_db, tmp_path / "unnamed.docx", redline=True, comments=True)
+    assert document.paragraphs[1].text.startswith("between [practice name] (")
+    changes = list(document.element.body.iter(qn("w:ins")))
+    assert {change.get(qn("w:author")) for change in changes} == {"BAA Workbench"}
+    assert document.core_properties.author == "BAA Workbench"
