@@ -9,8 +9,9 @@ the data. It emits ``dataChanged`` after every write it makes to the store.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,12 +37,16 @@ from exports.addendum_docx import AddendumOptions, write_addendum
 from gui.clause_editor import ClauseEditor
 from gui.negotiation_model import Column, NegotiationModel
 from gui.services import dialogs
+from models.checklist import Checklist
 from models.errors import VendorNotFoundError, WorkbenchError
 from models.negotiation import Negotiations
 from models.store import Store
 
 if TYPE_CHECKING:
+    from gui.jobs import Job, Progress
     from gui.main_window import MainWindow
+
+JobRunner = Callable[[str, Callable[["Progress"], Any], Callable[[Any], None]], "Job"]
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +74,9 @@ class NegotiateTab(QWidget):
         self.plan: AddendumPlan | None = None
         self.library_error = ""
         self.library = library or self._load_library()
+        # Set by attach_negotiate_tab: runs saving off the GUI thread with progress and Cancel.
+        self.job_runner: JobRunner | None = None
+        self.save_job: Job | None = None
         self.model = NegotiationModel(self._write_include, self)
         self._build()
         self.set_vendor(None)
@@ -321,7 +329,7 @@ class NegotiateTab(QWidget):
         target = dialogs().save_file(self, "Save addendum", DOCX_FILTER, suggested)
         if target is None:
             return []
-        return self._write_files(plan, _with_docx_suffix(target))
+        return self._write_files(plan, self._targets(_with_docx_suffix(target)))
 
     def _confirm_missing(self, plan: AddendumPlan) -> bool:
         missing = plan.missing_parameters()
@@ -335,22 +343,56 @@ class NegotiateTab(QWidget):
             "[brackets]. Save anyway?",
         )
 
-    def _write_files(self, plan: AddendumPlan, target: Path) -> list[Path]:
-        # NOTE: writes on the GUI thread; 40 redlined clauses take about 0.2 s.
+    def _targets(self, target: Path) -> list[tuple[Path, AddendumOptions]]:
+        """Pair each file to write with its options; "both" adds " (redlined)" to the second."""
         redlines = FORMS[self.form.currentIndex()][1]
-        written = []
+        targets = []
+        for redline in redlines:
+            path = target
+            if redline and len(redlines) > 1:
+                path = target.with_name(f"{target.stem} (redlined){target.suffix}")
+            options = AddendumOptions(redline=redline, comments=self.comments.isChecked())
+            targets.append((path, options))
+        return targets
+
+    def _write_files(
+        self, plan: AddendumPlan, targets: list[tuple[Path, AddendumOptions]]
+    ) -> list[Path]:
+        """Write the files, through the window's job runner when the tab has one."""
+        checklist = self.store.checklist
+        if self.job_runner is not None:
+            self.save_job = self.job_runner(
+                "Saving addendum",
+                lambda progress: write_files(plan, checklist, targets, progress),
+                self._on_saved,
+            )
+            return [path for path, _ in targets]
         try:
-            for redline in redlines:
-                path = target
-                if redline and len(redlines) > 1:
-                    path = target.with_name(f"{target.stem} (redlined){target.suffix}")
-                options = AddendumOptions(redline=redline, comments=self.comments.isChecked())
-                written.append(write_addendum(plan, self.store.checklist, path, options))
+            written = write_files(plan, checklist, targets, None)
         except (WorkbenchError, OSError) as exc:
             dialogs().error(self, "Save addendum", str(exc))
-            return written
-        dialogs().info(self, "Save addendum", "Saved:\n" + "\n".join(map(str, written)))
+            return []
+        self._on_saved(written)
         return written
+
+    def _on_saved(self, written: list[Path]) -> None:
+        dialogs().info(self, "Save addendum", "Saved:\n" + "\n".join(map(str, written)))
+
+
+def write_files(
+    plan: AddendumPlan,
+    checklist: Checklist,
+    targets: list[tuple[Path, AddendumOptions]],
+    progress: Progress | None,
+) -> list[Path]:
+    """Write each target; runs on a worker thread, so it touches neither widgets nor the Store."""
+    written = []
+    for done, (path, options) in enumerate(targets):
+        if progress is not None:
+            progress.check()
+            progress.report(done, len(targets), f"Writing {path.name}")
+        written.append(write_addendum(plan, checklist, path, options))
+    return written
 
 
 def _with_docx_suffix(path: Path) -> Path:
@@ -360,6 +402,7 @@ def _with_docx_suffix(path: Path) -> Path:
 def attach_negotiate_tab(window: MainWindow) -> NegotiateTab:
     """Add the Negotiate tab to *window* and connect it to the window's extension points."""
     tab = NegotiateTab(window.store)
+    tab.job_runner = window.run_job
     window.add_tab(tab, "&Negotiate")
 
     def on_vendor_selected(vendor_id: int) -> None:

@@ -246,3 +246,22 @@ def test_window_database_switch_moves_tab(demo_window, tmp_path: Path) -> None: 
     assert tab.store is demo_window.store
     assert tab.vendor_id is None
     assert tab.model.rowCount() == 0
+
+
+def test_window_saves_in_background_job(
+    qtbot,
+    demo_window,
+    demo_db: Store,
+    scripted_dialogs: ScriptedDialogs,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    demo_window.select_vendor(demo_db.vendor("Harborline Backup").id)
+    tab = demo_window.negotiate_tab
+    scripted_dialogs.files.append(tmp_path / "harborline.docx")
+    planned = tab.save_addendum()
+    assert tab.save_job is not None
+    with qtbot.waitSignal(tab.save_job.ended, timeout=10000):
+        pass
+    assert [path.name for path in planned] == ["harborline.docx", "harborline (redlined).docx"]
+    assert all(path.exists() for path in planned)
+    assert scripted_dialogs.shown[-1][0] == "info"
