@@ -212,6 +212,11 @@ class _Loader:
         except tomllib.TOMLDecodeError as exc:
             self.problem(path, "", f"not valid TOML ({exc})")
             return None
+        except UnicodeDecodeError as exc:
+            self.problem(
+                path, "", f"not UTF-8 text (byte at offset {exc.start}); save the file as UTF-8"
+            )
+            return None
         except OSError as exc:
             self.problem(path, "", f"cannot read the file ({exc.strerror})")
             return None

@@ -226,6 +226,17 @@ def test_invalid_toml_is_rejected(tmp_path: Path) -> None:
     assert problems[0].startswith("mine.toml: not valid TOML")
 
 
+def test_non_utf8_file_is_rejected(tmp_path: Path) -> None:
+    folder = tmp_path / "clauses"
+    folder.mkdir()
+    (folder / "latin1.toml").write_bytes(b'format = 1\nsection = "access"\n# caf\xe9\n')
+    with pytest.raises(ClauseLibraryError) as raised:
+        load_library(CHECKLIST, user_dir=folder)
+    assert raised.value.problems == [
+        "latin1.toml: not UTF-8 text (byte at offset 35); save the file as UTF-8"
+    ]
+
+
 def test_no_clause_needs_known_item_and_reason(tmp_path: Path) -> None:
     text = 'format = 1\nsection = "vendor"\n[[no_clause]]\nitem = "vendor.nothing"\nreason = "x"\n'
     text += '[[no_clause]]\nitem = "vendor.fedramp"\nreason = ""\n'
