@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([360, 920])
+        self.splitter.setSizes([380, 900])
         self.setCentralWidget(self.splitter)
         self._menus: dict[str, QMenu] = {}
         for name in ("File", "Edit", "Vendor", "Help"):

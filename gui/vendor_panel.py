@@ -91,7 +91,7 @@ class VendorPanel(QWidget):
         # scroll bar appears instead of the names shrinking to "...".
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((NAME, 150), (SCORE, 58), (BAA, 90), (REVIEW, 82)):
+        for column, width in ((NAME, 148), (SCORE, 56), (BAA, 90), (REVIEW, 80)):
             header.resizeSection(column, width)
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         return view

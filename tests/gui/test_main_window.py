@@ -75,3 +75,26 @@ def test_window_size_is_remembered(qtbot, fresh_db, db_path) -> None:  # type: i
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 520)
     assert second.splitter.sizes()[0] == first.splitter.sizes()[0]
+
+
+def test_run_gui_shows_window_until_closed(qtbot, demo_db, db_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import run_gui
+
+    shown: list[str] = []
+
+    def close_window() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                shown.append(widget.windowTitle())
+                widget.close()
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    QTimer.singleShot(0, close_window)
+    assert run_gui(db_path) == 0
+    assert shown == ["BAA Workbench"]
+    assert db_path.resolve() in [path.resolve() for path in recent_databases()]
