@@ -114,7 +114,7 @@ class ChecklistTab(QWidget):
         # Titles keep their width on a narrow window (a scroll bar appears instead).
         header.setStretchLastSection(True)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TITLE, 290)
+        header.resizeSection(TITLE, 260)
         for column, width in ((ANSWER, 105), (STATUS, 90), (TARGET, 130)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
@@ -132,6 +132,17 @@ class ChecklistTab(QWidget):
         self.view.setEnabled(self.model.vendor_id is not None)
         if self.proxy.statuses is not None:
             self._apply_filter()  # the filter does not follow data changes by itself
+        if self.model.vendor_id is not None and not self.view.currentIndex().isValid():
+            self._select_first_item()
+
+    def _select_first_item(self) -> None:
+        """Select the first visible item, so the pane beside the tree explains something."""
+        section = self.proxy.index(0, 0)
+        first = self.proxy.index(0, ANSWER, section)
+        if first.isValid():
+            self.view.selectionModel().setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def _show_heading(self) -> None:
         vendor_id = self.model.vendor_id

@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont
 
 from gui.checklist_model import answer_text
 from gui.session import Session
-from gui.status_style import DISQUALIFIED_TEXT, STATUS_TEXT, status_brush, text_brush
+from gui.status_style import DISQUALIFIED_MARK, STATUS_TEXT, status_brush, text_brush
 from models.checklist import Item, Section
 from models.comparison import rank
 from models.scoring import Status, VendorScore
@@ -51,6 +51,15 @@ OVERALL, SECTION, ITEM = "overall", "section", "item"
 STATUS_SYMBOL = {status: text.split()[0] for status, text in STATUS_TEXT.items()}
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def wrap_name(name: str, width: int = 12) -> str:
+    """Break a long vendor name over two lines at the space nearest its middle."""
+    if len(name) <= width or " " not in name:
+        return name
+    middle = len(name) // 2
+    split = min((i for i, ch in enumerate(name) if ch == " "), key=lambda i: abs(i - middle))
+    return f"{name[:split]}\n{name[split + 1 :]}"
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,8 @@ class CompareModel(QAbstractTableModel):
             return "Checklist item" if role == Qt.ItemDataRole.DisplayRole else None
         vendor = self.vendors[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
+            return wrap_name(vendor.name)
+        if role == Qt.ItemDataRole.ToolTipRole:
             return vendor.name
         if role == VENDOR_ID_ROLE:
             return vendor.id
@@ -179,7 +190,7 @@ class CompareModel(QAbstractTableModel):
         value = score.overall if row.kind == OVERALL else score.sections.get(row.section.id)  # type: ignore[union-attr]
         text = "n/a" if value is None else f"{value:.0f}"
         if row.kind == OVERALL and score.disqualified:
-            text += f"  {DISQUALIFIED_TEXT}"
+            return f"{DISQUALIFIED_MARK} {text}"
         return text
 
     def _item_cell(self, item: Item, vendor: Vendor, score: VendorScore, role: int) -> Any:
@@ -187,16 +198,22 @@ class CompareModel(QAbstractTableModel):
         if role == STATUS_ROLE:
             return status.value
         if role == Qt.ItemDataRole.DisplayRole:
-            value = self.session.snapshot.values.get(vendor.id, {}).get(item.id)
-            return f"{STATUS_SYMBOL[status]} {answer_text(item, value)}"
+            return f"{STATUS_SYMBOL[status]} {self._answer(item, vendor)}"
         if role == Qt.ItemDataRole.BackgroundRole:
             return status_brush(status)
         if role == Qt.ItemDataRole.ForegroundRole:
             return text_brush()
         if role == Qt.ItemDataRole.ToolTipRole:
             target = self.session.snapshot.practice.describe_target(item)
-            return f"{vendor.name}: {STATUS_TEXT[status]} (target: {target}). Click to open."
+            answer = self._answer(item, vendor)
+            return (
+                f"{vendor.name}: {answer}, {STATUS_TEXT[status]} (target: {target}). "
+                "Click to open the answer."
+            )
         return None
+
+    def _answer(self, item: Item, vendor: Vendor) -> str:
+        return answer_text(item, self.session.snapshot.values.get(vendor.id, {}).get(item.id))
 
 
 class CompareFilterModel(QSortFilterProxyModel):

@@ -30,7 +30,7 @@ from gui.compare_model import (
 )
 from gui.error_reporting import reporting
 from gui.services import dialogs
-from gui.status_style import STATUS_TEXT
+from gui.status_style import DISQUALIFIED_MARK, STATUS_TEXT
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -59,17 +59,20 @@ class CompareTab(QWidget):
         self.vendor_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.save_button = QPushButton("Save as PNG…")
         self.save_button.clicked.connect(self.save_chart_png)
-        legend = QLabel("Each answer starts with its status:   " + "   ".join(STATUS_TEXT.values()))
+        legend = QLabel(
+            "Each answer starts with its status:   "
+            + "   ".join(STATUS_TEXT.values())
+            + f"   ·   {DISQUALIFIED_MARK} before a score: disqualified"
+        )
         legend.setToolTip("Each answer starts with its status symbol; colours repeat it.")
         self.view = self._make_view()
         self.chart = ChartWidget(window.store.checklist)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.chart)
-        # The chart gives up space first on a small window; the grid is the main view.
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([560, 380])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 340])
         self.splitter = splitter
         bar = QHBoxLayout()
         for widget in (self.vendor_button, self.gaps_only, self.by_score):
@@ -90,13 +93,14 @@ class CompareTab(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.setWordWrap(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setDefaultSectionSize(100)
-        view.setColumnWidth(0, 210)
+        view.horizontalHeader().setDefaultSectionSize(92)
+        view.setColumnWidth(0, 190)
         view.clicked.connect(self._open_answer)
         view.activated.connect(self._open_answer)
-        self.proxy.modelReset.connect(lambda: view.setColumnWidth(0, 210))
+        self.proxy.modelReset.connect(lambda: view.setColumnWidth(0, 190))
         return view
 
     def _update_chart(self) -> None:

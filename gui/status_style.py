@@ -27,6 +27,8 @@ STATUS_BACKGROUND = {
     Status.UNKNOWN: "#e6e6e6",
 }
 DISQUALIFIED_TEXT = "✗ disqualified"
+# Put before a score, it means a gap on a knockout item disqualifies the vendor.
+DISQUALIFIED_MARK = "✗"
 WARNING_COLOUR = "#a00000"
 
 

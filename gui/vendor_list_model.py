@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from gui.session import Session
-from gui.status_style import warning_brush
+from gui.status_style import DISQUALIFIED_MARK, warning_brush
 from gui.undo_commands import SetVendorFieldCommand, execute
 from models.scoring import VendorScore
 from models.vendors import BaaStatus, ReviewFlag, Vendor
@@ -32,7 +32,6 @@ DISQUALIFIED_ROLE = Qt.ItemDataRole.UserRole + 3
 
 NAME, SCORE, BAA, REVIEW = range(4)
 HEADERS = ("Vendor", "Score", "BAA", "Review")
-DISQUALIFIED_MARK = "✗"
 # Shorter than BaaStatus.label so the list stays narrow; the Vendor tab shows the full label.
 BAA_TEXT = {status: status.label for status in BaaStatus} | {
     BaaStatus.IN_NEGOTIATION: "negotiating"
