@@ -120,6 +120,10 @@ class Job(QObject):
         log.info("Job cancel requested: %s", self.title)
         self.progress.cancel()
 
+    def wait(self, timeout_ms: int) -> bool:
+        """Block until the worker thread stops; return False if it still runs after *timeout_ms*."""
+        return bool(self._thread.wait(timeout_ms))
+
     @Slot(int, int, str)
     def _show_progress(self, done: int, total: int, text: str) -> None:
         self._dialog.setMaximum(max(total, 1))

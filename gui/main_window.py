@@ -62,6 +62,8 @@ from models.store import Store
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1280, 800)
+# How long closing the window waits for a cancelled job to reach its next check().
+JOB_STOP_TIMEOUT_MS = 5000
 
 
 class MainWindow(QMainWindow):
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([380, 900])
         self.setCentralWidget(self.splitter)
         self._menus: dict[str, QMenu] = {}
+        self._jobs: set[Job] = set()
         for name in ("File", "Edit", "Vendor", "Help"):
             self._menus[name] = self.menuBar().addMenu(f"&{name}")
         self._build_tabs()
@@ -147,7 +150,10 @@ class MainWindow(QMainWindow):
         function: Callable[[Progress], Any],
         on_done: Callable[[Any], None] | None = None,
     ) -> Job:
-        return run_job(self, title, function, on_done)
+        job = run_job(self, title, function, on_done)
+        self._jobs.add(job)
+        job.ended.connect(lambda: self._jobs.discard(job))
+        return job
 
     def report_error(self, title: str, exc: WorkbenchError | OSError) -> None:
         show_error(self, title, exc)
@@ -216,4 +222,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
+        self._stop_jobs()
         super().closeEvent(event)
+
+    def _stop_jobs(self) -> None:
+        """Cancel running jobs and wait for them, so no worker thread outlives the window."""
+        for job in list(self._jobs):
+            job.cancel()
+            if not job.wait(JOB_STOP_TIMEOUT_MS):
+                log.warning("Job %r did not stop within %s ms", job.title, JOB_STOP_TIMEOUT_MS)

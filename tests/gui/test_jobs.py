@@ -62,3 +62,22 @@ def test_job_bug_reaches_crash_dialog(qtbot, scripted_dialogs) -> None:  # type:
     kinds = [entry[0] for entry in scripted_dialogs.shown]
     assert kinds == ["crash"]
     assert "ZeroDivisionError" in scripted_dialogs.shown[0][2]
+
+
+def test_closing_window_cancels_running_job(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    started = threading.Event()
+    stopped = threading.Event()
+
+    def work(progress: Progress) -> None:
+        started.set()
+        try:
+            while True:
+                progress.check()
+        finally:
+            stopped.set()
+
+    job = window.run_job("Endless export", work)
+    assert started.wait(5)
+    window.close()
+    assert stopped.is_set()
+    assert job.progress.cancelled
