@@ -63,6 +63,10 @@ class ChecklistTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.show_filter = QComboBox()
         self.show_filter.addItems(list(SHOW_CHOICES))
+        self.show_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.show_filter.setMinimumContentsLength(8)
         self.section_filter = QComboBox()
         self.section_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -76,6 +80,7 @@ class ChecklistTab(QWidget):
         self.view = self._make_view()
         self.detail = ItemDetail(self.proxy)
         self.heading = QLabel()
+        self.heading.setWordWrap(True)  # a long vendor name must not set the window's width
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)

@@ -64,6 +64,7 @@ class CompareTab(QWidget):
             + "   ".join(STATUS_TEXT.values())
             + f"   ·   {DISQUALIFIED_MARK} before a score: disqualified"
         )
+        legend.setWordWrap(True)
         legend.setToolTip("Each answer starts with its status symbol; colours repeat it.")
         self.view = self._make_view()
         self.chart = ChartWidget(window.store.checklist)
