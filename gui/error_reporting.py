@@ -19,7 +19,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from cli.logsetup import log_file
 from gui.services import dialogs
 from models.errors import WorkbenchError
 
@@ -52,6 +51,9 @@ def report_crash(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> None:
     """Log an unexpected exception and offer the log file to the user."""
+    # Imported here: importing the cli package loads every command module.
+    from cli.logsetup import log_file
+
     log.critical("Unexpected error", exc_info=(exc_type, exc, tb))
     path = log_file()
     message = (
