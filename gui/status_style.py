@@ -26,7 +26,6 @@ STATUS_BACKGROUND = {
     Status.GAP: "#f9d2d2",
     Status.UNKNOWN: "#e6e6e6",
 }
-DISQUALIFIED_TEXT = "✗ disqualified"
 # Put before a score, it means a gap on a knockout item disqualifies the vendor.
 DISQUALIFIED_MARK = "✗"
 WARNING_COLOUR = "#a00000"

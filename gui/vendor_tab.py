@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.date_field import OptionalDateEdit
-from gui.status_style import STATUS_TEXT
+from gui.status_style import DISQUALIFIED_MARK, STATUS_TEXT, WARNING_COLOUR
 from gui.vendor_profile_model import COLUMN, LABELS, VendorProfileModel
 from models.scoring import Status
 from models.vendors import BaaStatus
@@ -122,9 +122,8 @@ class VendorTab(QWidget):
                 self.main_window.store.checklist.items[item].title for item in score.knockouts
             ]
             lines.append(
-                "<p style='color:#a00000'><b>✗ Disqualified</b> by a gap on: "
-                + "; ".join(_escape(title) for title in titles)
-                + "</p>"
+                f"<p style='color:{WARNING_COLOUR}'><b>{DISQUALIFIED_MARK} Disqualified</b> "
+                "by a gap on: " + "; ".join(_escape(title) for title in titles) + "</p>"
             )
         counts = ", ".join(
             f"{score.counts.get(status, 0)} {STATUS_TEXT[status]}" for status in Status

@@ -125,6 +125,7 @@ def test_hidden_chart_is_not_redrawn(demo_window) -> None:  # type: ignore[no-un
     assert chart.canvas is None  # the Compare tab was never shown
     demo_window.notify_data_changed()
     assert chart.draw_count == 0
+    assert chart.is_stale()
 
 
 def test_save_chart_png(demo_window, scripted_dialogs, tmp_path) -> None:  # type: ignore[no-untyped-def]
