@@ -5,9 +5,9 @@
 The function receives a ``Progress`` as its only argument. It reports with
 ``progress.report(done, total, text)`` and calls ``progress.check()`` between
 steps, which raises ``JobCancelled`` once the user pressed Cancel. The function
-runs on a worker thread, so it must not touch widgets or the window's ``Store``
-(an SQLite connection belongs to the thread that opened it): read what it needs
-on the GUI thread first, or open its own ``Store(path)``.
+runs on a worker thread, so it must not touch widgets or the window's ``Store``,
+because an SQLite connection belongs to the thread that opened it. Read what the
+job needs on the GUI thread first, or open another ``Store(path)`` inside it.
 
 When it ends, ``on_done(result)`` runs on the GUI thread; a ``WorkbenchError``
 or ``OSError`` becomes a message box, and any other exception reaches the crash
@@ -38,7 +38,7 @@ class JobCancelled(Exception):
 
 
 class Progress(QObject):
-    """What a job function uses to report progress and notice cancellation."""
+    """The handle a job function reports progress through and checks for cancellation."""
 
     reported = Signal(int, int, str)
 

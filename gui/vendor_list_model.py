@@ -1,8 +1,8 @@
 """The vendor list: name, overall score, disqualification, BAA status and review flag.
 
-A disqualified vendor's score starts with the mark "✗" and a BAA review due
-within 30 days or overdue shows "⚠ due" or "⚠ overdue", so both read without
-colour; the panel's legend explains the marks.
+A disqualified vendor's score starts with the mark "✗". A BAA review due
+within 30 days or overdue shows "⚠ due" or "⚠ overdue". Both read without
+colour, and the panel's legend explains the marks.
 """
 
 from __future__ import annotations
