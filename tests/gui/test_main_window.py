@@ -98,3 +98,31 @@ def test_run_gui_shows_window_until_closed(qtbot, demo_db, db_path, monkeypatch)
     assert run_gui(db_path) == 0
     assert shown == ["BAA Workbench"]
     assert db_path.resolve() in [path.resolve() for path in recent_databases()]
+
+
+def test_about_says_not_legal_advice(window, scripted_dialogs) -> None:  # type: ignore[no-untyped-def]
+    window.window_actions.about()
+    kind, title, message = scripted_dialogs.shown[-1]
+    assert (kind, title) == ("info", "About BAA Workbench")
+    assert "Not legal advice" in message
+
+
+def test_new_database_adds_suffix_and_lists_recent(window, scripted_dialogs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    scripted_dialogs.files.append(tmp_path / "second practice")
+    window.window_actions.new_database()
+    created = tmp_path / "second practice.sqlite"
+    assert window.store.path == created
+    assert created.is_file()
+    recent = [action.text() for action in window.window_actions.recent_menu.actions()]
+    assert str(created.resolve()) in recent
+    assert window.pages.currentWidget() is window.welcome
+
+
+def test_settings_use_organization_name(private_settings) -> None:  # type: ignore[no-untyped-def]
+    from gui.settings import app_settings
+
+    stored = app_settings()
+    stored.setValue("probe", 1)
+    stored.sync()
+    assert stored.organizationName() == "BAA Workbench"
+    assert str(private_settings) in stored.fileName()
