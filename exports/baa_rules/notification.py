@@ -1,0 +1,89 @@
+"""Breach and security-incident reporting: what is reported and within how many hours."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from exports.baa_rules.durations import find_durations
+from exports.baa_rules.model import Clause, Finding, compile_words
+from exports.baa_rules.text import Sentence
+
+NOTIFICATION_ITEM = "incident.notification_hours"
+REPORTING_ITEM = "baa.breach_reporting"
+
+# "shall report", "will notify", "agrees to provide notice": an obligation, not a definition.
+_DUTY = compile_words(
+    r"(?:shall|will|must|agrees? to|is required to)\b.{0,80}?\b"
+    r"(?:report|notify|notification|notice|inform)"
+)
+_BREACH = compile_words(r"breach(?:es)?", r"unsecured (?:phi|protected health information)")
+_INCIDENT = compile_words(r"security incidents?")
+_IMPROPER_USE = compile_words(
+    r"(?:use|disclosure)s? (?:of [\w ]{1,40} )?not (?:provided|permitted)"
+)
+_VAGUE_TIMING = compile_words(
+    r"without unreasonable delay",
+    r"promptly",
+    r"immediately",
+    r"as soon as (?:reasonably )?practicable",
+)
+# The legal outer limit for a business associate's breach notice (45 CFR 164.410(b)).
+LEGAL_LIMIT_HOURS = 60 * 24
+
+
+def notification_findings(clause: Clause) -> Iterator[Finding]:
+    for sentence in clause.matching(_DUTY):
+        if _BREACH.search(sentence.norm) or _INCIDENT.search(sentence.norm):
+            yield _period(clause, sentence)
+            yield _coverage(clause, sentence)
+
+
+def _period(clause: Clause, sentence: Sentence) -> Finding:
+    durations = [d for _, d in find_durations(sentence.norm) if d.unit != "year"]
+    if not durations:
+        vague = _VAGUE_TIMING.search(sentence.norm)
+        said = f'says "{vague.group(0)}" but' if vague else "is about reporting but"
+        return clause.finding(
+            NOTIFICATION_ITEM,
+            None,
+            0.5,
+            sentence.text,
+            f"The clause {said} states no period; the legal outer limit is "
+            "60 calendar days after discovery (45 CFR 164.410).",
+        )
+    duration = durations[0]
+    explanation = f"Notice within {duration.describe()}."
+    confidence = 0.9
+    if duration.conflict:
+        explanation += " The words and the digits of the number differ; check the clause."
+        confidence = 0.6
+    if len(durations) > 1:
+        explanation += " The clause states more than one period; the first is used."
+        confidence -= 0.1
+    return clause.finding(
+        NOTIFICATION_ITEM, duration.hours, confidence, sentence.text, explanation, duration
+    )
+
+
+def _coverage(clause: Clause, sentence: Sentence) -> Finding:
+    """Report security incidents and breaches (yes) or only one of the two (partial)."""
+    breach = _BREACH.search(sentence.norm) is not None
+    incident = _INCIDENT.search(sentence.norm) is not None
+    if breach and incident:
+        improper = _IMPROPER_USE.search(clause.norm) is not None
+        extra = " and uses or disclosures the agreement does not allow" if improper else ""
+        return clause.finding(
+            REPORTING_ITEM,
+            "yes",
+            0.85 if improper else 0.75,
+            sentence.text,
+            f"The vendor reports security incidents and breaches{extra}.",
+        )
+    missing = "security incidents" if breach else "breaches of unsecured PHI"
+    return clause.finding(
+        REPORTING_ITEM,
+        "partial",
+        0.6,
+        sentence.text,
+        f"This clause does not mention {missing}; HIPAA requires reporting both.",
+    )
