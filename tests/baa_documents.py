@@ -206,13 +206,22 @@ def _add_clause(document: Document, clause: Clause, num_id: int | None) -> None:
         run.bold = bold
 
 
+_FILLER = (
+    "The parties acknowledge that the services are provided under the master services "
+    "agreement, that this Agreement controls in the event of a conflict regarding Protected "
+    "Health Information, and that nothing here confers rights on any third party.",
+    "Any notice under this Agreement shall be in writing and is deemed given five (5) days "
+    "after mailing, or on the next business day when sent by courier, to the address in the "
+    "order form.",
+    "Business Associate shall train its workforce on the HIPAA Rules at least annually and "
+    "shall maintain written policies for the handling of Protected Health Information.",
+    "Headings are for convenience only. If any provision is held invalid, the remainder of "
+    "this Agreement stays in effect, and the parties shall negotiate a valid replacement.",
+)
+
+
 def _filler(index: int) -> str:
-    return (
-        f"Paragraph {index + 1}. The parties acknowledge that the services are provided "
-        "under the master services agreement, that this Agreement controls in the event of a "
-        "conflict regarding Protected Health Information, and that nothing here confers rights "
-        "on any third party. Headings are for convenience only and do not affect meaning."
-    )
+    return f"{_FILLER[index % len(_FILLER)]} {_FILLER[(index + 1) % len(_FILLER)]}"
 
 
 def _add_service_table(document: Document, rows: Sequence[tuple[str, str]]) -> None:
