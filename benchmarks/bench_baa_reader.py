@@ -7,6 +7,7 @@ Prints one row per step with the median of several runs and the target.
 from __future__ import annotations
 
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,6 +45,11 @@ def main() -> None:
         read = median_seconds(lambda: read_baa_docx(path))
         rules = median_seconds(lambda: analyse(document))
         total = median_seconds(lambda: analyse(read_baa_docx(path)))
+        command = [sys.executable, str(REPO / "main.py"), "baa", "import", str(path)]
+        command += ["--vendor", "Bench", "--dry-run", "--json"]
+        process = median_seconds(
+            lambda: subprocess.run(command, check=True, capture_output=True, cwd=REPO)
+        )
         paragraphs = len(document.text_paragraphs)
         findings = len(analyse(document).findings)
     print(f"20-page BAA: {paragraphs} paragraphs, {findings} findings, median of {RUNS} runs")
@@ -51,6 +57,7 @@ def main() -> None:
     print(f"{'read .docx':<28}{read * 1000:>10.0f}ms{'':>12}")
     print(f"{'analyse (rules)':<28}{rules * 1000:>10.0f}ms{'':>12}")
     print(f"{'read + analyse':<28}{total * 1000:>10.0f}ms{TARGET_SECONDS * 1000:>10.0f}ms")
+    print(f"{'baa import --dry-run (CLI)':<28}{process * 1000:>10.0f}ms{'':>12}")
 
 
 if __name__ == "__main__":
