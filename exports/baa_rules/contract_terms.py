@@ -28,25 +28,29 @@ def subcontractor_findings(clause: Clause) -> Iterator[Finding]:
             continue
         if _SAME_TERMS.search(sentence.norm):
             value, confidence = "yes", 0.85
-            why = "Subcontractors must agree to the same restrictions and conditions."
+            explanation = "Subcontractors must agree to the same restrictions and conditions."
         elif _SIMILAR_TERMS.search(sentence.norm):
             value, confidence = "partial", 0.7
-            why = (
+            explanation = (
                 'Subcontractor terms need only be "substantially similar"; HIPAA requires '
                 "the same restrictions and conditions."
             )
         elif _ASSURANCES.search(sentence.norm):
             value, confidence = "partial", 0.75
-            why = (
+            explanation = (
                 "The vendor only obtains assurances from subcontractors; HIPAA requires them "
                 "to agree to the same restrictions and conditions in writing."
             )
         else:
             value, confidence = "partial", 0.4
-            why = "Subcontractors are mentioned, but the terms they must accept are not stated."
+            explanation = (
+                "Subcontractors are mentioned, but the terms they must accept are not stated."
+            )
         if "subcontract" not in sentence.norm and "sub-contract" not in sentence.norm:
             confidence -= 0.15  # "agents" alone is a weaker signal than "subcontractors"
-        yield clause.finding("baa.subcontractor_flowdown", value, confidence, sentence.text, why)
+        yield clause.finding(
+            "baa.subcontractor_flowdown", value, confidence, sentence.text, explanation
+        )
 
 
 _RETURN_DESTROY = compile_words(r"return(?:s|ed)?", r"destroy(?:s|ed)?", r"destruction")
@@ -82,24 +86,28 @@ def return_or_destroy_findings(clause: Clause) -> Iterator[Finding]:
     if feasible is not None:
         qualifier = _IF_FEASIBLE.search(feasible.norm)
         extends = _EXTENDS.search(clause.norm) is not None
-        why = (
+        explanation = (
             f'Return or destruction is qualified by "{qualifier.group(0) if qualifier else ""}", '
             "so the vendor may keep data it calls infeasible to return"
             + ("; protections extend to what it keeps." if extends else ", with no stated limit.")
         )
-        yield clause.finding("baa.return_or_destroy", "partial", 0.8, text, why)
+        yield clause.finding("baa.return_or_destroy", "partial", 0.8, text, explanation)
     else:
-        why = "All PHI is returned or destroyed at termination, without an 'if feasible' escape."
-        yield clause.finding("baa.return_or_destroy", "yes", 0.8, text, why)
+        explanation = (
+            "All PHI is returned or destroyed at termination, without an 'if feasible' escape."
+        )
+        yield clause.finding("baa.return_or_destroy", "yes", 0.8, text, explanation)
     yield _certificate(clause, anchor, clause.first(_CERTIFY))
 
 
 def _certificate(clause: Clause, anchor: Sentence, certify: Sentence | None) -> Finding:
     if certify is not None:
-        why = "The vendor certifies the return or destruction in writing."
-        return clause.finding("retention.destruction_certificate", "yes", 0.75, certify.text, why)
-    why = "The return or destroy clause gives no certificate of destruction."
-    return clause.finding("retention.destruction_certificate", "no", 0.4, anchor.text, why)
+        explanation = "The vendor certifies the return or destruction in writing."
+        return clause.finding(
+            "retention.destruction_certificate", "yes", 0.75, certify.text, explanation
+        )
+    explanation = "The return or destroy clause gives no certificate of destruction."
+    return clause.finding("retention.destruction_certificate", "no", 0.4, anchor.text, explanation)
 
 
 _RETAIN = compile_words(r"retain\w*", r"retention", r"keep", r"kept", r"maintain\w*", r"stor\w+")
@@ -130,11 +138,13 @@ def retention_findings(clause: Clause) -> Iterator[Finding]:
         periods = [d for _, d in find_durations(norm) if d.unit in ("day", "week", "month", "year")]
         if periods:
             years = round(periods[0].hours / (365 * 24), 2)
-            why = f"Data is retained for {periods[0].describe()} = {years:g} years."
-            yield clause.finding("retention.minimum_years", years, 0.7, sentence.text, why)
+            explanation = f"Data is retained for {periods[0].describe()} = {years:g} years."
+            yield clause.finding("retention.minimum_years", years, 0.7, sentence.text, explanation)
         elif _ACCOUNT_ACTIVE.search(norm):
-            why = "Retention lasts only while the account is active; no period in years is stated."
-            yield clause.finding("retention.minimum_years", None, 0.55, sentence.text, why)
+            explanation = (
+                "Retention lasts only while the account is active; no period in years is stated."
+            )
+            yield clause.finding("retention.minimum_years", None, 0.55, sentence.text, explanation)
 
 
 _SECRETARY = compile_words(r"secretary", r"hhs", r"health and human services")
@@ -146,11 +156,13 @@ def hhs_access_findings(clause: Clause) -> Iterator[Finding]:
         books = _BOOKS.search(sentence.norm) is not None
         available = compile_words(r"available", r"access", r"inspect\w*").search(sentence.norm)
         if books and available:
-            why = "Internal practices, books and records are open to the HHS Secretary."
-            yield clause.finding("baa.hhs_access", "yes", 0.9, sentence.text, why)
+            explanation = "Internal practices, books and records are open to the HHS Secretary."
+            yield clause.finding("baa.hhs_access", "yes", 0.9, sentence.text, explanation)
         elif books:
-            why = "Books and records are mentioned with the Secretary; check the access terms."
-            yield clause.finding("baa.hhs_access", "yes", 0.6, sentence.text, why)
+            explanation = (
+                "Books and records are mentioned with the Secretary; check the access terms."
+            )
+            yield clause.finding("baa.hhs_access", "yes", 0.6, sentence.text, explanation)
 
 
 _TERMINATE = compile_words(r"terminat\w*")
@@ -171,12 +183,12 @@ def termination_findings(clause: Clause) -> Iterator[Finding]:
         periods = [d for _, d in find_durations(cure.norm)] if cure else []
         text = clause.span_text(sentence, cure if periods else None)
         if not periods:
-            why = "The practice may terminate for a material breach."
-            yield clause.finding("baa.termination_for_breach", "yes", 0.8, text, why)
+            explanation = "The practice may terminate for a material breach."
+            yield clause.finding("baa.termination_for_breach", "yes", 0.8, text, explanation)
             continue
         period = periods[0]
         value = "yes" if period.hours <= MAX_CURE_HOURS else "partial"
-        why = f"Termination for breach after a cure period of {period.describe()}."
+        explanation = f"Termination for breach after a cure period of {period.describe()}."
         if value == "partial":
-            why += " A cure period over 30 days delays the practice's exit."
-        yield clause.finding("baa.termination_for_breach", value, 0.8, text, why, period)
+            explanation += " A cure period over 30 days delays the practice's exit."
+        yield clause.finding("baa.termination_for_breach", value, 0.8, text, explanation, period)

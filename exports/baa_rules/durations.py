@@ -4,8 +4,9 @@ Conversion rules, stated once here and in the README:
 
 - An hour is an hour; a minute is 1/60 hour.
 - A calendar day is 24 hours. A day that the contract does not call business
-  or calendar days is read as a calendar day, which is how courts and HHS read
-  "days" (45 CFR 164.410 counts calendar days), and the finding says so.
+  or calendar days is read as a calendar day, the unit of the HIPAA breach
+  notice limit (45 CFR 164.410: "60 calendar days"), and the finding states
+  that assumption.
 - Business days are converted to the longest calendar span they can take,
   ignoring public holidays: every started run of five business days contains a
   weekend, so n business days = n + 2 x ceil(n / 5) calendar days. 1 business
@@ -67,9 +68,10 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(_ONES)}
 for _tens_index, _tens in enumerate(_TENS):
     NUMBER_WORDS[_tens] = 20 + 10 * _tens_index
-    for _one in range(1, 10):
-        NUMBER_WORDS[f"{_tens}-{_ONES[_one]}"] = 20 + 10 * _tens_index + _one
-        NUMBER_WORDS[f"{_tens} {_ONES[_one]}"] = 20 + 10 * _tens_index + _one
+    for _unit_digit in range(1, 10):
+        _value = 20 + 10 * _tens_index + _unit_digit
+        NUMBER_WORDS[f"{_tens}-{_ONES[_unit_digit]}"] = _value
+        NUMBER_WORDS[f"{_tens} {_ONES[_unit_digit]}"] = _value
 NUMBER_WORDS.update({"a": 1, "an": 1, "one hundred": 100, "one hundred twenty": 120})
 
 _WORDS_PATTERN = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))

@@ -27,8 +27,6 @@ _VAGUE_TIMING = compile_words(
     r"immediately",
     r"as soon as (?:reasonably )?practicable",
 )
-# The legal outer limit for a business associate's breach notice (45 CFR 164.410(b)).
-LEGAL_LIMIT_HOURS = 60 * 24
 
 
 def notification_findings(clause: Clause) -> Iterator[Finding]:
@@ -42,13 +40,13 @@ def _period(clause: Clause, sentence: Sentence) -> Finding:
     durations = [d for _, d in find_durations(sentence.norm) if d.unit != "year"]
     if not durations:
         vague = _VAGUE_TIMING.search(sentence.norm)
-        said = f'says "{vague.group(0)}" but' if vague else "is about reporting but"
+        wording = f'says "{vague.group(0)}" but' if vague else "is about reporting but"
         return clause.finding(
             NOTIFICATION_ITEM,
             None,
             0.5,
             sentence.text,
-            f"The clause {said} states no period; the legal outer limit is "
+            f"The clause {wording} states no period; the legal outer limit is "
             "60 calendar days after discovery (45 CFR 164.410).",
         )
     duration = durations[0]

@@ -54,19 +54,19 @@ def patient_right_findings(clause: Clause) -> Iterator[Finding]:
             continue
         periods = [d for _, d in find_durations(sentence.norm) if d.unit != "year"]
         if not periods:
-            why = f"The vendor supports {right.name} requests; no response time is stated."
-            yield clause.finding(right.item_id, "yes", 0.7, sentence.text, why)
+            explanation = f"The vendor supports {right.name} requests; no response time is stated."
+            yield clause.finding(right.item_id, "yes", 0.7, sentence.text, explanation)
             continue
         period = periods[0]
-        why = f"The vendor answers {right.name} requests within {period.describe()}."
+        explanation = f"The vendor answers {right.name} requests within {period.describe()}."
         value = "yes"
         if period.hours >= right.practice_deadline_days * 24:
             value = "partial"
-            why += (
+            explanation += (
                 f" The practice itself must answer within {right.practice_deadline_days} "
                 f"days ({right.regulation}), so this leaves it no time."
             )
-        yield clause.finding(right.item_id, value, 0.8, sentence.text, why, period)
+        yield clause.finding(right.item_id, value, 0.8, sentence.text, explanation, period)
 
 
 _AUDIT = compile_words(r"audit\w*", r"inspect\w*", r"assess\w*")
@@ -104,8 +104,8 @@ def audit_findings(clause: Clause) -> Iterator[Finding]:
         if _SECRETARY_ONLY.search(norm):
             continue  # access for HHS, read by the HHS access rule
         if _NO_AUDIT.search(norm):
-            why = "The BAA excludes audits by the practice."
-            yield clause.finding("vendor.audit_rights", "no", 0.85, sentence.text, why)
+            explanation = "The BAA excludes audits by the practice."
+            yield clause.finding("vendor.audit_rights", "no", 0.85, sentence.text, explanation)
             continue
         if not _CUSTOMER_RIGHT.search(norm):
             continue
@@ -119,10 +119,10 @@ def _audit_scope(clause: Clause, text: str, norm: str) -> Finding:
     frequency = _FREQUENCY.search(norm)
     often = f' Frequency: "{frequency.group(0)}".' if frequency else ""
     if _SUMMARY.search(norm):
-        why = "The practice receives audit reports or summaries, not its own audit." + often
-        return clause.finding("vendor.audit_rights", "partial", 0.75, text, why)
+        explanation = "The practice receives audit reports or summaries, not its own audit." + often
+        return clause.finding("vendor.audit_rights", "partial", 0.75, text, explanation)
     if _ON_SITE.search(norm):
-        why = "The practice may audit, including on site." + often
-        return clause.finding("vendor.audit_rights", "yes", 0.8, text, why)
-    why = "The practice may audit; the scope (on site or remote) is not stated." + often
-    return clause.finding("vendor.audit_rights", "yes", 0.6, text, why)
+        explanation = "The practice may audit, including on site." + often
+        return clause.finding("vendor.audit_rights", "yes", 0.8, text, explanation)
+    explanation = "The practice may audit; the scope (on site or remote) is not stated." + often
+    return clause.finding("vendor.audit_rights", "yes", 0.6, text, explanation)

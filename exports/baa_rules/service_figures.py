@@ -1,8 +1,8 @@
 """Service figures a BAA or its service table states: RTO, RPO and encryption.
 
 In a table, the row's first cell names the figure ("Recovery Time Objective")
-and a later cell states it ("4 hours"); the rules read the label with the cell
-but record the cell's own text as the vendor's wording.
+and a later cell states it ("4 hours"). The rules read the label with the cell,
+but they record only the cell's own text as the vendor's wording.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ def _hours_figure(
         periods = [duration for _, duration in find_durations(clause.norm)]
         if periods:
             period = periods[0]
-            why = f"The service table states a {name} of {period.describe()}."
+            explanation = f"The service table states a {name} of {period.describe()}."
             yield clause.finding(
-                item_id, period.hours, confidence, clause.paragraph.text, why, period
+                item_id, period.hours, confidence, clause.paragraph.text, explanation, period
             )
         return
     for sentence in clause.matching(pattern):
@@ -45,9 +45,9 @@ def _hours_figure(
         at = term.start() if term else 0
         periods = [d for position, d in find_durations(sentence.norm) if position > at]
         if periods:
-            why = f"The {name} is {periods[0].describe()}."
+            explanation = f"The {name} is {periods[0].describe()}."
             yield clause.finding(
-                item_id, periods[0].hours, confidence, sentence.text, why, periods[0]
+                item_id, periods[0].hours, confidence, sentence.text, explanation, periods[0]
             )
             return
 
@@ -69,14 +69,16 @@ def _at_rest(clause: Clause) -> Iterator[Finding]:
         if not (_AT_REST.search(norm) and (_ENCRYPT.search(norm) or "aes" in norm)):
             continue
         if _AES_256.search(norm):
-            why = "Data at rest is encrypted with AES-256."
-            yield clause.finding("encryption.at_rest_aes256", "yes", 0.85, text, why)
+            explanation = "Data at rest is encrypted with AES-256."
+            yield clause.finding("encryption.at_rest_aes256", "yes", 0.85, text, explanation)
         elif _AES_128.search(norm):
-            why = "Data at rest is encrypted with AES-128, not AES-256."
-            yield clause.finding("encryption.at_rest_aes256", "partial", 0.7, text, why)
+            explanation = "Data at rest is encrypted with AES-128, not AES-256."
+            yield clause.finding("encryption.at_rest_aes256", "partial", 0.7, text, explanation)
         elif _ENCRYPT.search(norm):
-            why = "Data at rest is encrypted, but the algorithm and key length are not stated."
-            yield clause.finding("encryption.at_rest_aes256", "partial", 0.45, text, why)
+            explanation = (
+                "Data at rest is encrypted, but the algorithm and key length are not stated."
+            )
+            yield clause.finding("encryption.at_rest_aes256", "partial", 0.45, text, explanation)
 
 
 def _in_transit(clause: Clause) -> Iterator[Finding]:
@@ -84,8 +86,8 @@ def _in_transit(clause: Clause) -> Iterator[Finding]:
         versions = _TLS_VERSION.findall(norm)
         if versions:
             lowest = min(versions)
-            why = f"The lowest TLS version the clause allows is {lowest}."
-            yield clause.finding("encryption.in_transit_tls", lowest, 0.8, text, why)
+            explanation = f"The lowest TLS version the clause allows is {lowest}."
+            yield clause.finding("encryption.in_transit_tls", lowest, 0.8, text, explanation)
 
 
 def _texts(clause: Clause) -> Iterator[tuple[str, str]]:
