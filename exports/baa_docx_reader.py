@@ -30,6 +30,9 @@ _MANUAL_NUMBER = re.compile(
     r"|(?:Schedule|Exhibit|Appendix|Attachment|Annex)\s+[A-Z0-9]{1,3}\b"
     r"|\d+\.(?:\d+\.?)*|\([a-z]{1,4}\)|\(\d{1,3}\)|[IVXLC]{1,6}\.|[A-Z]\.)(?=\s)"
 )
+# A 20-page BAA has about 60,000 characters. The cap keeps the rules' run time
+# to a few seconds whatever the file contains.
+MAX_BODY_CHARACTERS = 2_000_000
 _SUBITEM = re.compile(r"^\(\w+\)$")
 
 # Elements whose text belongs to the paragraph as it reads after accepting all changes.
@@ -101,6 +104,13 @@ def read_baa_docx(path: Path | str) -> BaaDocument:
     if body is None:
         raise BaaDocumentError(f"{path.name}: the document has no body; it is not a BAA")
     document = BaaDocument(path.name, tuple(_BodyWalker(definitions).walk(body)))
+    characters = sum(len(paragraph.text) for paragraph in document.paragraphs)
+    if characters > MAX_BODY_CHARACTERS:
+        raise BaaDocumentError(
+            f"{path.name}: the body has {characters:,} characters, more than the "
+            f"{MAX_BODY_CHARACTERS:,} (about 600 pages) this reader accepts; "
+            "import the BAA without its attachments"
+        )
     if not document.text_paragraphs:
         raise BaaDocumentError(
             f"{path.name}: the document body has no text (a scan or an empty file?); "

@@ -11,11 +11,12 @@ import docx
 import pytest
 
 from cli import run
-from exports import docx_safety
+from exports import baa_docx_reader, docx_safety
 from exports.baa_docx_reader import read_baa_docx
+from exports.baa_rules import analyse
 from exports.docx_safety import OLE_MAGIC, BaaDocumentError
 from models.store import Store
-from tests.baa_documents import build_baa
+from tests.baa_documents import build_baa, document_with_paragraphs
 
 # Every rejection must come well inside the few seconds a user waits.
 MAX_SECONDS = 3.0
@@ -199,3 +200,16 @@ def test_cli_writes_nothing_for_bad_file(
     with Store(db_path) as store:
         assert store.vendors() == []
         assert store.audit_trail() == []
+
+
+def test_body_text_over_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(baa_docx_reader, "MAX_BODY_CHARACTERS", 1_000)
+    path = build_baa(tmp_path / "long.docx")
+    assert "this reader accepts" in rejected(path)
+
+
+def test_run_on_sentence_is_not_analysed(tmp_path: Path) -> None:
+    clause = "Business Associate shall report any Breach within sixty (60) days and "
+    path = document_with_paragraphs(tmp_path / "run-on.docx", [clause * 200])
+    analysis = analyse(read_baa_docx(path))
+    assert analysis.findings == ()

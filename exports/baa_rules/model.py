@@ -13,6 +13,9 @@ from exports.baa_rules.text import Sentence, normalise, split_sentences
 from models.checklist import Value, format_value
 
 HIGH_CONFIDENCE = 0.8
+# Longer "sentences" are run-on text without periods; they cannot be stored as
+# wording and would only slow the rules down.
+MAX_SENTENCE_CHARACTERS = 5_000
 MEDIUM_CONFIDENCE = 0.5
 
 
@@ -76,7 +79,9 @@ class Clause:
 
     @classmethod
     def of(cls, paragraph: Paragraph) -> Clause:
-        return cls(paragraph, tuple(split_sentences(paragraph.text)))
+        """Split *paragraph* into sentences, leaving out any too long to be a clause sentence."""
+        sentences = split_sentences(paragraph.text)
+        return cls(paragraph, tuple(s for s in sentences if len(s.text) <= MAX_SENTENCE_CHARACTERS))
 
     @property
     def norm(self) -> str:
