@@ -7,9 +7,11 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
-from exports.baa_docx_reader import read_baa_docx
+from exports.baa_docx_reader import accepted_text, read_baa_docx
 from exports.docx_numbering import Level, ListCounter, ListDefinitions, format_number
 from tests.baa_documents import (
     NOTIFICATION_SENTENCE,
@@ -182,3 +184,37 @@ def test_numbering_without_definition_is_empty(tmp_path: Path) -> None:
     document.save(str(tmp_path / "orphan.docx"))
     (only,) = read_baa_docx(tmp_path / "orphan.docx").paragraphs
     assert only.number == ""
+
+
+# XML 1.0 allows these characters in text; Word never writes the others.
+xml_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
+    max_size=30,
+)
+
+
+@given(st.lists(st.tuples(xml_text, st.sampled_from(["plain", "ins", "del"])), max_size=8))
+def test_accepted_text_keeps_insertions_only(pieces: list[tuple[str, str]]) -> None:
+    paragraph = etree.Element(qn("w:p"))
+    for text, kind in pieces:
+        parent = paragraph if kind == "plain" else etree.SubElement(paragraph, qn(f"w:{kind}"))
+        run = etree.SubElement(parent, qn("w:r"))
+        tag = "w:delText" if kind == "del" else "w:t"
+        etree.SubElement(run, qn(tag)).text = text
+    expected = "".join(text for text, kind in pieces if kind != "del")
+    assert accepted_text(paragraph) == expected
+
+
+def test_nested_table_cells_are_read(tmp_path: Path) -> None:
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Service levels"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "RPO"
+    inner.cell(0, 1).text = "1 hour"
+    document.add_paragraph("After the table.")
+    document.save(str(tmp_path / "nested.docx"))
+    paragraphs = [p for p in read_baa_docx(tmp_path / "nested.docx").text_paragraphs]
+    texts = [p.text for p in paragraphs]
+    assert texts == ["Service levels", "RPO", "1 hour", "After the table."]
+    assert paragraphs[2].row_label == "RPO"

@@ -190,3 +190,21 @@ def test_open_shows_dialog_for_chosen_file(
 def test_cancelled_file_choice_opens_nothing(fresh_db: Store, scripted) -> None:  # type: ignore[no-untyped-def]
     scripted.files.append(None)
     assert open_baa_import(None, fresh_db) is None
+
+
+def test_value_editor_offers_choices(dialog: BaaImportDialog) -> None:
+    from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+
+    row = row_of(dialog.model, "baa.return_or_destroy")
+    index = dialog.model.index(row, Column.VALUE)
+    delegate = dialog.table.itemDelegateForColumn(Column.VALUE)
+    editor = delegate.createEditor(dialog.table.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(editor, QComboBox)
+    assert [editor.itemText(i) for i in range(editor.count())] == ["no", "partial", "yes"]
+    delegate.setEditorData(editor, index)
+    assert editor.currentText() == "partial"
+    editor.setCurrentText("yes")
+    delegate.setModelData(editor, dialog.model, index)
+    assert dialog.model.finding(row).value == "yes"
+    assert dialog.model.rows[row].decision is Decision.ACCEPTED
+    editor.deleteLater()
