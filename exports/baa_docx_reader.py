@@ -146,6 +146,8 @@ class _BodyWalker:
         for row in table.iter(f"{W}tr"):
             if row.getparent() is not table:
                 continue  # rows of nested tables are read with their cell
+            if row.find(f"{W}trPr/{W}del") is not None:
+                continue  # a tracked row deletion: the accepted text has no such row
             label = ""
             for position, cell in enumerate(row.iter(f"{W}tc")):
                 if cell.getparent() is not row:

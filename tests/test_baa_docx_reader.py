@@ -218,3 +218,18 @@ def test_nested_table_cells_are_read(tmp_path: Path) -> None:
     texts = [p.text for p in paragraphs]
     assert texts == ["Service levels", "RPO", "1 hour", "After the table."]
     assert paragraphs[2].row_label == "RPO"
+
+
+def test_deleted_table_row_is_skipped(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for row, (label, value) in enumerate((("RTO", "48 hours"), ("RTO", "4 hours"))):
+        table.cell(row, 0).text = label
+        table.cell(row, 1).text = value
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    deletion = etree.SubElement(row_properties, qn("w:del"))
+    deletion.set(qn("w:id"), "3")
+    deletion.set(qn("w:author"), "Vendor Counsel")
+    document.save(str(tmp_path / "rows.docx"))
+    texts = [p.text for p in read_baa_docx(tmp_path / "rows.docx").paragraphs]
+    assert texts == ["RTO", "4 hours"]
