@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,11 +16,8 @@ from tests.baa_documents import NOTIFICATION_SENTENCE, BaaSpec, build_baa
 
 
 @pytest.fixture
-def scripted() -> Iterator[services.ScriptedDialogs]:
-    scripted = services.ScriptedDialogs()
-    previous = services.install(scripted)
-    yield scripted
-    services.install(previous)
+def scripted(scripted_dialogs: services.ScriptedDialogs) -> services.ScriptedDialogs:
+    return scripted_dialogs
 
 
 @pytest.fixture
