@@ -289,8 +289,8 @@ def open_baa_import(
     path = path or dialogs().open_file(parent, "Import vendor BAA", DOCX_FILTER)
     if path is None:
         return None
-    # NOTE: reading runs on the GUI thread; a 20-page BAA takes well under a second
-    # and the size caps in exports.docx_safety bound the worst case.
+    # NOTE: this reads on the GUI thread. A 20-page BAA takes well under a second and
+    # the size caps bound the worst case; the main window's action uses its job runner.
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         result = read_vendor_baa(path)
