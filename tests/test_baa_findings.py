@@ -384,3 +384,26 @@ def test_filler_text_produces_no_findings(tmp_path: Path) -> None:
     )
     found = findings_of(build_baa(tmp_path / "baa.docx", spec))
     assert all(f.section != "2.11" for f in found.values())
+
+
+def test_period_in_the_next_sentence(tmp_path: Path) -> None:
+    text = "Business Associate shall report any Breach to Covered Entity. Such report shall be made within five (5) business days of discovery. Other terms apply."
+    notice = findings_in(tmp_path, text)["incident.notification_hours"]
+    assert notice.value == 168.0
+    assert (
+        notice.matched_text
+        == "Business Associate shall report any Breach to Covered Entity. Such report shall be made within five (5) business days of discovery."
+    )
+
+
+def test_notice_period_in_service_table(tmp_path: Path) -> None:
+    spec = BaaSpec(
+        notification=(
+            ("Business Associate shall report Breaches as set out in Schedule A.", False),
+        ),
+        service_table=[("Security incident notification", "Within 48 hours of discovery")],
+    )
+    notice = findings_of(build_baa(tmp_path / "baa.docx", spec))["incident.notification_hours"]
+    assert notice.value == 48.0
+    assert notice.matched_text == "Within 48 hours of discovery"
+    assert notice.section == "Schedule A"

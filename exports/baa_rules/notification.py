@@ -29,15 +29,44 @@ _VAGUE_TIMING = compile_words(
 )
 
 
+_REPORT_WORD = compile_words(r"report\w*", r"notif\w*", r"notice")
+
+
 def notification_findings(clause: Clause) -> Iterator[Finding]:
+    yield from _table_period(clause)
     for sentence in clause.matching(_DUTY):
         if _BREACH.search(sentence.norm) or _INCIDENT.search(sentence.norm):
             yield _period(clause, sentence)
             yield _coverage(clause, sentence)
 
 
+def _table_period(clause: Clause) -> Iterator[Finding]:
+    """Read a service table row such as "Breach notification | 5 business days"."""
+    label = clause.label_norm
+    if not (label and _REPORT_WORD.search(label)):
+        return
+    if not (_BREACH.search(label) or _INCIDENT.search(label) or "incident" in label):
+        return
+    durations = [d for _, d in find_durations(clause.norm) if d.unit != "year"]
+    if durations:
+        explanation = f"The table states notice within {durations[0].describe()}."
+        text = clause.paragraph.text
+        yield clause.finding(
+            NOTIFICATION_ITEM, durations[0].hours, 0.8, text, explanation, durations[0]
+        )
+
+
 def _period(clause: Clause, sentence: Sentence) -> Finding:
     durations = [d for _, d in find_durations(sentence.norm) if d.unit != "year"]
+    follow_up = _follow_up(clause, sentence)
+    if not durations and follow_up is not None:
+        # "... shall report any Breach. Such report shall be made within 5 business days."
+        durations = [d for _, d in find_durations(follow_up.norm) if d.unit != "year"]
+        text = clause.span_text(sentence, follow_up)
+        explanation = f"Notice within {durations[0].describe()}, stated in the next sentence."
+        return clause.finding(
+            NOTIFICATION_ITEM, durations[0].hours, 0.8, text, explanation, durations[0]
+        )
     if not durations:
         vague = _VAGUE_TIMING.search(sentence.norm)
         wording = f'says "{vague.group(0)}" but' if vague else "is about reporting but"
@@ -85,3 +114,15 @@ def _coverage(clause: Clause, sentence: Sentence) -> Finding:
         sentence.text,
         f"This clause does not mention {missing}; HIPAA requires reporting both.",
     )
+
+
+def _follow_up(clause: Clause, sentence: Sentence) -> Sentence | None:
+    """Return the next sentence when it states the reporting period, else None."""
+    position = clause.sentences.index(sentence)
+    if position + 1 >= len(clause.sentences):
+        return None
+    following = clause.sentences[position + 1]
+    if not _REPORT_WORD.search(following.norm):
+        return None
+    periods = [d for _, d in find_durations(following.norm) if d.unit != "year"]
+    return following if periods else None
