@@ -407,3 +407,23 @@ def test_notice_period_in_service_table(tmp_path: Path) -> None:
     assert notice.value == 48.0
     assert notice.matched_text == "Within 48 hours of discovery"
     assert notice.section == "Schedule A"
+
+
+def test_timing_in_its_own_paragraph(tmp_path: Path) -> None:
+    found = findings_in(
+        tmp_path,
+        "4.1 Reporting. Vendor will report to Customer any Breach of Unsecured PHI and any Security Incident of which it becomes aware.",
+        "4.2 Timing. Such notice will be provided without unreasonable delay, and in no event later than thirty (30) days after discovery.",
+    )
+    notice = found["incident.notification_hours"]
+    assert notice.value == 720.0
+    assert notice.section == "4.2"
+    assert notice.matched_text.startswith("Such notice will be provided")
+    assert found["baa.breach_reporting"].section == "4.1"
+
+
+def test_audit_by_designated_auditor(tmp_path: Path) -> None:
+    sentence = "Upon thirty (30) days' written notice and no more than once in any twelve (12) month period, Customer or its designated auditor may inspect Vendor's facilities."
+    audit = findings_in(tmp_path, sentence)["vendor.audit_rights"]
+    assert audit.value == "yes"
+    assert "twelve (12) month period" in audit.explanation

@@ -32,12 +32,34 @@ _VAGUE_TIMING = compile_words(
 _REPORT_WORD = compile_words(r"report\w*", r"notif\w*", r"notice")
 
 
+_DISCOVERY = compile_words(r"discover\w*", r"becom\w+ aware")
+
+
 def notification_findings(clause: Clause) -> Iterator[Finding]:
     yield from _table_period(clause)
-    for sentence in clause.matching(_DUTY):
-        if _BREACH.search(sentence.norm) or _INCIDENT.search(sentence.norm):
+    for sentence in clause.sentences:
+        if not _DUTY.search(sentence.norm):
+            yield from _timing_only(clause, sentence)
+        elif _BREACH.search(sentence.norm) or _INCIDENT.search(sentence.norm):
             yield _period(clause, sentence)
             yield _coverage(clause, sentence)
+
+
+def _timing_only(clause: Clause, sentence: Sentence) -> Iterator[Finding]:
+    """Read a sentence that states only the timing of a notice that another sentence requires.
+
+    Vendors often put the period in its own clause after the reporting duty, so
+    the sentence is matched by notice, period and discovery together.
+    """
+    norm = sentence.norm
+    if not (_REPORT_WORD.search(norm) and _DISCOVERY.search(norm)):
+        return
+    durations = [d for _, d in find_durations(norm) if d.unit != "year"]
+    if durations:
+        explanation = f"The notice period is {durations[0].describe()}, counted from discovery."
+        yield clause.finding(
+            NOTIFICATION_ITEM, durations[0].hours, 0.7, sentence.text, explanation, durations[0]
+        )
 
 
 def _table_period(clause: Clause) -> Iterator[Finding]:

@@ -71,7 +71,7 @@ def patient_right_findings(clause: Clause) -> Iterator[Finding]:
 
 _AUDIT = compile_words(r"audit\w*", r"inspect\w*", r"assess\w*")
 _CUSTOMER_RIGHT = compile_words(
-    r"(?:covered entity|customer|practice|client) "
+    r"(?:covered entity|customer|practice|client)(?: or its [\w ]{1,40}?)? "
     r"(?:may|shall have the right|has the right|is entitled)",
     r"right to (?:audit|inspect)",
     r"permit (?:covered entity|customer|the practice|client)",
@@ -94,7 +94,7 @@ _SUMMARY = compile_words(
 )
 _FREQUENCY = re.compile(
     r"(?:once|one time|no more than once|not more than once) (?:per|every|each|in any) "
-    r"(?:calendar )?(?:year|twelve \(12\) months|12 months|\w+ \(\d+\) months)|annually"
+    r"(?:calendar )?(?:year|(?:twelve \(12\)|12|\w+ \(\d+\))[ -]months?(?: period)?)|annually"
 )
 
 
