@@ -87,3 +87,5 @@ def _print_finding(finding: Finding) -> None:
         f'"{finding.matched_text}"', width=88, initial_indent="  ", subsequent_indent="   "
     )
     print(quoted)
+    if not finding.is_wording:
+        print("  (the BAA is silent on this item here, so the text is not stored as wording)")

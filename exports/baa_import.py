@@ -41,6 +41,10 @@ def save_findings(
 ) -> int:
     """Store the answers and the vendor's wording of *findings* in one transaction.
 
+    A finding whose matched text shows where the BAA is silent (``is_wording``
+    False) stores its answer but no wording, so the addendum inserts its clause
+    instead of striking unrelated vendor text.
+
     The answer source and the wording source name *source_file*, so the audit
     trail shows which file each change came from. A finding without a value
     (the clause states no figure) keeps the stored value and records the wording.
@@ -59,7 +63,8 @@ def save_findings(
             note = f"{finding.explanation} ({finding_source(source_file, finding)})"
             answers[finding.item_id] = (value, note, finding_source(source_file, finding))
         store.set_answers(vendor_id, answers)
-        wordings = {finding.item_id: finding.matched_text for finding in findings}
-        store.set_wordings(vendor_id, wordings, f"vendor BAA {source_file}")
+        wordings = {f.item_id: f.matched_text for f in findings if f.is_wording}
+        if wordings:
+            store.set_wordings(vendor_id, wordings, f"vendor BAA {source_file}")
     log.info("Saved %s findings from a vendor BAA for vendor %s", len(findings), vendor_id)
     return len(findings)

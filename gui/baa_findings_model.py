@@ -132,7 +132,8 @@ class BaaFindingsModel(QAbstractTableModel):
             return f"{finding.confidence_label} ({finding.confidence:.2f})"
         if column == Column.SECTION:
             return finding.section
-        return " ".join(finding.matched_text.split())
+        text = " ".join(finding.matched_text.split())
+        return text if finding.is_wording else f"(silent; not stored as wording) {text}"
 
     # -- write -----------------------------------------------------------------
 

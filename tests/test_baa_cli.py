@@ -113,3 +113,15 @@ def test_reimport_changes_nothing(
     cli(capsys, *argv)
     with Store(db_path) as store:
         assert len(store.audit_trail()) == before
+
+
+def test_silent_item_stores_answer_without_wording(
+    baa_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--db", str(db_path), "baa", "import", str(baa_path), "--vendor", "Stratus"]
+    _, out, _ = cli(capsys, *argv)
+    assert "not stored as wording" in out
+    with Store(db_path) as store:
+        vendor = store.vendor("Stratus")
+        assert store.answers(vendor.id)["retention.destruction_certificate"].value == "no"
+        assert "retention.destruction_certificate" not in store.wording(vendor.id)

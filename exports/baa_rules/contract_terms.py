@@ -107,7 +107,14 @@ def _certificate(clause: Clause, anchor: Sentence, certify: Sentence | None) -> 
             "retention.destruction_certificate", "yes", 0.75, certify.text, explanation
         )
     explanation = "The return or destroy clause gives no certificate of destruction."
-    return clause.finding("retention.destruction_certificate", "no", 0.4, anchor.text, explanation)
+    return clause.finding(
+        "retention.destruction_certificate",
+        "no",
+        0.4,
+        anchor.text,
+        explanation,
+        is_wording=False,
+    )
 
 
 _RETAIN = compile_words(r"retain\w*", r"retention", r"keep", r"kept", r"maintain\w*", r"stor\w+")

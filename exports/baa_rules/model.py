@@ -31,6 +31,9 @@ class Finding:
         matched_text: a slice of the paragraph's current text, exactly as written.
         explanation: why the rule proposes this value, in plain words.
         duration: the period the value came from, for items measured in time.
+        is_wording: False when the matched text is where the BAA is silent on the
+            item (a "no" read from a clause that leaves it out), so the text is
+            not the vendor's wording for the item and is not stored as such.
     """
 
     item_id: str
@@ -41,6 +44,7 @@ class Finding:
     matched_text: str
     explanation: str
     duration: Duration | None = None
+    is_wording: bool = True
 
     @property
     def confidence_label(self) -> str:
@@ -62,6 +66,7 @@ class Finding:
             "paragraph": self.paragraph_index,
             "matched_text": self.matched_text,
             "explanation": self.explanation,
+            "is_wording": self.is_wording,
         }
         if self.duration is not None:
             data["hours"] = self.duration.hours
@@ -113,6 +118,7 @@ class Clause:
         text: str,
         explanation: str,
         duration: Duration | None = None,
+        is_wording: bool = True,
     ) -> Finding:
         return Finding(
             item_id,
@@ -123,6 +129,7 @@ class Clause:
             text,
             explanation,
             duration,
+            is_wording,
         )
 
 

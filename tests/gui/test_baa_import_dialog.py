@@ -204,3 +204,9 @@ def test_value_editor_offers_choices(dialog: BaaImportDialog) -> None:
     assert dialog.model.finding(row).value == "yes"
     assert dialog.model.rows[row].decision is Decision.ACCEPTED
     editor.deleteLater()
+
+
+def test_silent_finding_is_marked(fresh_db: Store, baa_path: Path) -> None:
+    model = BaaFindingsModel(read_vendor_baa(baa_path).analysis.findings, fresh_db.checklist)
+    row = row_of(model, "retention.destruction_certificate")
+    assert model.index(row, Column.WORDING).data().startswith("(silent; not stored as wording)")
