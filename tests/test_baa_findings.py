@@ -427,3 +427,14 @@ def test_audit_by_designated_auditor(tmp_path: Path) -> None:
     audit = findings_in(tmp_path, sentence)["vendor.audit_rights"]
     assert audit.value == "yes"
     assert "twelve (12) month period" in audit.explanation
+
+
+@given(st.text(alphabet=st.sampled_from(list("Ab1 .;()\u00a0\u201c\u201dC.F.R.e.g.")), max_size=80))
+def test_sentences_are_slices_of_paragraph(text: str) -> None:
+    sentences = split_sentences(text)
+    previous_end = 0
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.start >= previous_end
+        assert sentence.text == sentence.text.strip()
+        previous_end = sentence.end
