@@ -18,7 +18,7 @@ from lxml import etree
 
 from exports.docx_numbering import ListCounter, ListDefinitions, load_definitions
 from exports.docx_safety import BaaDocumentError, read_docx_parts
-from exports.docx_xml import W, parse_part, wattr
+from exports.docx_xml import STRICT_W_NS, W, parse_part, wattr
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +100,11 @@ def read_baa_docx(path: Path | str) -> BaaDocument:
     parts = read_docx_parts(path)
     root = parse_part(parts.document, path.name, "document")
     definitions = load_definitions(parts.numbering, parts.styles, path.name)
+    if root.tag.startswith(f"{{{STRICT_W_NS}}}"):
+        raise BaaDocumentError(
+            f"{path.name}: saved as a Strict Open XML Document, which this reader does not "
+            "read; open it in Word and save it as a Word Document (.docx)"
+        )
     body = root.find(f"{W}body")
     if body is None:
         raise BaaDocumentError(f"{path.name}: the document has no body; it is not a BAA")

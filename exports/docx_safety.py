@@ -16,7 +16,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.errors import WorkbenchError
+from exports.docx_relationships import main_document_name, related_part_name
+from exports.docx_xml import BaaDocumentError
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +37,6 @@ _OLE_WORD_STREAM = "WordDocument".encode("utf-16-le")
 DOCUMENT_PART = "word/document.xml"
 NUMBERING_PART = "word/numbering.xml"
 STYLES_PART = "word/styles.xml"
-
-
-class BaaDocumentError(WorkbenchError):
-    """A vendor BAA file cannot be read as a Word document."""
 
 
 @dataclass(frozen=True)
@@ -122,15 +119,22 @@ def _read_parts(path: Path, package: zipfile.ZipFile) -> DocxParts:
             f"{MAX_ZIP_MEMBERS:,} a Word document has; the file is not a normal BAA"
         )
     by_name = {member.filename: member for member in members}
-    if DOCUMENT_PART not in by_name:
+
+    def read(name: str) -> bytes | None:
+        return _read_optional(path, package, by_name.get(name)) if name in by_name else None
+
+    document_name = main_document_name(read, path.name) or DOCUMENT_PART
+    if document_name not in by_name:
         raise BaaDocumentError(
-            f"{path.name}: a zip file but not a Word document (no {DOCUMENT_PART}); "
+            f"{path.name}: a zip file but not a Word document (no {document_name}); "
             "save the BAA as a Word document (.docx)"
         )
+    numbering = related_part_name(read, document_name, "numbering", path.name)
+    styles = related_part_name(read, document_name, "styles", path.name)
     return DocxParts(
-        document=_read_part(path, package, by_name[DOCUMENT_PART]),
-        numbering=_read_optional(path, package, by_name.get(NUMBERING_PART)),
-        styles=_read_optional(path, package, by_name.get(STYLES_PART)),
+        document=_read_part(path, package, by_name[document_name]),
+        numbering=read(numbering or NUMBERING_PART) or b"",
+        styles=read(styles or STYLES_PART) or b"",
     )
 
 

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from lxml import etree
 
-from exports.docx_safety import BaaDocumentError
+from models.errors import WorkbenchError
+
+
+class BaaDocumentError(WorkbenchError):
+    """A vendor BAA file cannot be read as a Word document."""
+
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
+# Word's "Strict Open XML Document" format uses other namespaces than a .docx.
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 # No entity expansion, no DTD or network fetch, and lxml's default limits on
 # tree depth and text size (huge_tree off) so a hostile part cannot exhaust memory.

@@ -213,3 +213,31 @@ def test_run_on_sentence_is_not_analysed(tmp_path: Path) -> None:
     path = document_with_paragraphs(tmp_path / "run-on.docx", [clause * 200])
     analysis = analyse(read_baa_docx(path))
     assert analysis.findings == ()
+
+
+def test_strict_open_xml_document(tmp_path: Path) -> None:
+    path = tmp_path / "strict.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr(
+            "word/document.xml",
+            '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body/></w:document>',
+        )
+    assert "Strict Open XML" in rejected(path)
+
+
+def test_main_part_found_through_relationships(tmp_path: Path) -> None:
+    source = build_baa(tmp_path / "word.docx")
+    path = tmp_path / "renamed.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as renamed:
+        for info in original.infolist():
+            data = original.read(info)
+            name = info.filename
+            if name == "word/document.xml":
+                name = "word/document2.xml"
+            elif name == "word/_rels/document.xml.rels":
+                name = "word/_rels/document2.xml.rels"
+            elif name in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"word/document.xml", b"word/document2.xml")
+            renamed.writestr(name, data)
+    paragraphs = read_baa_docx(path).paragraphs
+    assert any(p.text.startswith("2.3 Reporting.") for p in paragraphs)
