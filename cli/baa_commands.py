@@ -40,7 +40,8 @@ def cmd_baa_import(args: argparse.Namespace) -> int:
     result = read_vendor_baa(args.file)
     written = False
     if not args.dry_run:
-        with open_store(args) as store:
+        with open_store(args) as store, store.transaction():
+            # One transaction: a vendor created here disappears again if saving fails.
             vendor = _vendor(store, args.vendor)
             save_findings(store, vendor.id, result.analysis.findings, args.file.name)
             written = True

@@ -96,14 +96,12 @@ class BaaImportDialog(QDialog):
         self.paragraphs.setAlternatingRowColors(True)
         self.paragraphs.setAccessibleName("Document text")
         for paragraph in self.baa.document.text_paragraphs:
-            label = (
-                f"{paragraph.number}  "
-                if paragraph.number
-                and paragraph.number not in (paragraph.text[: len(paragraph.number)])
-                else ""
-            )
+            # Word list numbers are not part of the text, so show them in front of it.
+            shown = paragraph.text
+            if paragraph.number and not paragraph.text.lstrip().startswith(paragraph.number):
+                shown = f"{paragraph.number}  {paragraph.text}"
             self._rows_by_paragraph[paragraph.index] = self.paragraphs.count()
-            self.paragraphs.addItem(QListWidgetItem(label + paragraph.text))
+            self.paragraphs.addItem(QListWidgetItem(shown))
         return self.paragraphs
 
     def _findings_pane(self, vendor_id: int | None) -> QWidget:

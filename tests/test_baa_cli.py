@@ -125,3 +125,25 @@ def test_silent_item_stores_answer_without_wording(
         vendor = store.vendor("Stratus")
         assert store.answers(vendor.id)["retention.destruction_certificate"].value == "no"
         assert "retention.destruction_certificate" not in store.wording(vendor.id)
+
+
+def test_failed_save_leaves_no_new_vendor(
+    baa_path: Path,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from models.errors import InvalidFieldError
+
+    def failing_wordings(*args: object, **kwargs: object) -> None:
+        raise InvalidFieldError("incident.notification_hours wording: text is too long")
+
+    monkeypatch.setattr(Store, "set_wordings", failing_wordings)
+    argv = ["--db", str(db_path), "baa", "import", str(baa_path), "--vendor", "Stratus"]
+    status, _, err = cli(capsys, *argv)
+    assert status == 1
+    assert err == "error: incident.notification_hours wording: text is too long\n"
+    monkeypatch.undo()
+    with Store(db_path) as store:
+        assert store.find_vendor("Stratus") is None
+        assert store.audit_trail() == []
