@@ -1,8 +1,8 @@
 """Find the parts of a .docx through its relationship files instead of assuming their names.
 
-Word names the main part ``word/document.xml``, but the package format lets a
-writer choose any name and points to it from ``_rels/.rels``; other writers
-(some online editors) use names such as ``word/document2.xml``.
+Word names the main part ``word/document.xml``. The package format lets a
+writer choose any name and point to it from ``_rels/.rels``, and some writers
+use names such as ``word/document2.xml``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ PartReader = Callable[[str], bytes | None]
 
 
 def main_document_name(read: PartReader, source: str) -> str | None:
-    """Return the name of the main document part, or None when the package does not say."""
+    """Return the name of the main document part, or None when no relationship names it."""
     return _target(read, PACKAGE_RELATIONSHIPS, "", "officeDocument", source)
 
 

@@ -30,7 +30,9 @@ _PARSER = etree.XMLParser(
 
 
 def parse_part(data: bytes, source: str, part: str) -> etree._Element:
-    """Parse one XML part; reject malformed XML and any DOCTYPE, which Word never writes.
+    """Parse one XML part; reject malformed XML and any DOCTYPE.
+
+    Word does not write a DOCTYPE, and a DTD is where entity bombs are declared.
 
     Raises:
         BaaDocumentError: naming the file and the part.
@@ -44,8 +46,8 @@ def parse_part(data: bytes, source: str, part: str) -> etree._Element:
         ) from None
     if tree.docinfo.doctype:
         raise BaaDocumentError(
-            f"{source}: the {part} part declares a DOCTYPE, which Word documents never "
-            "contain; the file was not saved by a word processor and is not read"
+            f"{source}: the {part} part declares a DOCTYPE, which Word does not write; "
+            "the file was not saved by a word processor and is not read"
         )
     return tree.getroot()
 
