@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
@@ -55,6 +56,8 @@ def write(sheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
     return set_cell(sheet.cell(row=row, column=column), value)
 
 
-def write_row(sheet: Worksheet, row: int, values: list[CellValue], first_column: int = 1) -> None:
+def write_row(
+    sheet: Worksheet, row: int, values: Sequence[CellValue], first_column: int = 1
+) -> None:
     for offset, value in enumerate(values):
         write(sheet, row, first_column + offset, value)
