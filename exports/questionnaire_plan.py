@@ -42,14 +42,20 @@ class PlannedChange:
     def value_changes(self) -> bool:
         return self.old_value != self.new_value
 
+    @property
+    def note_changes(self) -> bool:
+        return self.new_note is not None and self.new_note != self.old_note
+
     def describe(self) -> str:
         """Describe the change in one line, e.g. "recovery.rto_hours: 24 -> 4"."""
-        old = format_value(self.old_value) or "unknown"
-        new = format_value(self.new_value) or "unknown"
-        text = f"{self.item_id}: {old} -> {new}" if self.value_changes else f"{self.item_id}:"
-        if self.new_note is not None and self.new_note != self.old_note:
-            text += f" (note: {_shorten(self.new_note)})"
-        return text
+        parts = []
+        if self.value_changes:
+            old = format_value(self.old_value) or "unknown"
+            new = format_value(self.new_value) or "unknown"
+            parts.append(f"{old} -> {new}")
+        if self.note_changes:
+            parts.append(f"note -> {_shorten(self.new_note or '')!r}")
+        return f"{self.item_id}: " + "; ".join(parts)
 
 
 @dataclass
