@@ -134,6 +134,11 @@ def _read_number(item: Item, raw: object) -> Value | None:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return item.parse_value(float(raw))
     text = " ".join(str(raw).split()).lower()
+    try:
+        # A bare number in any notation Python reads, "2.5" or "1e+06", is in the item's unit.
+        return item.parse_value(float(text))
+    except ValueError:
+        pass
     if _RANGE.search(text):
         raise AmbiguousAnswerError(
             f"{item.id}: {_quote(raw)} is a range; enter one number of {item.unit}"
