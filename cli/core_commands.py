@@ -1,4 +1,8 @@
-"""Core subcommands: demo, checklist, vendors, score."""
+"""Core subcommands: demo, checklist, vendors, score.
+
+Modules only some commands need are imported inside their handlers, so a quick
+`vendors list` starts fast.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,8 @@ from cli.common import format_score, open_store, print_json
 from models.atomic import write_text_atomic
 from models.checklist import AnswerType, Checklist, format_value, load_checklist
 from models.comparison import rank, score_all
-from models.demo import load_demo
 from models.practice import Practice
 from models.scoring import Scorer, Status, VendorScore
-from models.vendor_json import dumps_vendor, import_vendor, parse_vendor_file
 from models.vendors import Vendor
 
 
@@ -51,6 +53,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from models.demo import load_demo
+
     with open_store(args) as store:
         names = load_demo(store)
         print(f"Sample practice and {len(names)} vendors are in {store.path}")
@@ -228,6 +232,8 @@ def _print_vendor(checklist: Checklist, vendor: Vendor, score: VendorScore, answ
 
 
 def cmd_vendors_export(args: argparse.Namespace) -> int:
+    from models.vendor_json import dumps_vendor
+
     with open_store(args) as store:
         vendor = store.vendor(args.name)
         write_text_atomic(args.out, dumps_vendor(store, vendor))
@@ -236,6 +242,8 @@ def cmd_vendors_export(args: argparse.Namespace) -> int:
 
 
 def cmd_vendors_import(args: argparse.Namespace) -> int:
+    from models.vendor_json import import_vendor, parse_vendor_file
+
     data = Path(args.file).read_bytes()
     with open_store(args) as store:
         record = parse_vendor_file(data, store.checklist, str(args.file))

@@ -1,22 +1,29 @@
-"""Open the SQLite file safely: pragmas, schema migrations, error translation.
+"""Open the SQLite file safely: pragmas, schema migrations, transactions, errors.
 
 Every connection runs with foreign keys on and a busy timeout, the file is in
 WAL mode so a second program can read while one writes, and the schema is
 created and upgraded with sqlite-utils' versioned ``Migrations``.
+
+The store itself talks to a plain ``sqlite3`` connection in autocommit mode and
+imports sqlite-utils only when a migration is pending: sqlite-utils imports
+numpy at import time (about 100 ms here), which a quick `vendors list` should
+not pay for.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from models.errors import DatabaseInUseError, NotOurDatabaseError, StorageError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -26,79 +33,107 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # Seconds a write waits for another program's transaction before reporting "in use".
 BUSY_TIMEOUT = 3.0
 
-migrations = Migrations("baa_workbench")
+MIGRATION_SET = "baa_workbench"
 
 
-@migrations(name="0001_initial")
-def _initial_schema(db: sqlite_utils.Database) -> None:
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.executescript(
-        """
-        CREATE TABLE practice (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            name TEXT NOT NULL DEFAULT '',
-            state TEXT NOT NULL DEFAULT '',
-            contact TEXT NOT NULL DEFAULT '',
-            updated_at TEXT NOT NULL DEFAULT ''
-        );
-        INSERT INTO practice (id) VALUES (1);
-        CREATE TABLE practice_targets (
-            item_id TEXT PRIMARY KEY,
-            target TEXT,
-            weight INTEGER,
-            source TEXT NOT NULL DEFAULT ''
-        );
-        CREATE TABLE vendors (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-            service TEXT NOT NULL DEFAULT '',
-            website TEXT NOT NULL DEFAULT '',
-            contact TEXT NOT NULL DEFAULT '',
-            notes TEXT NOT NULL DEFAULT '',
-            baa_status TEXT NOT NULL DEFAULT 'none',
-            baa_executed TEXT NOT NULL DEFAULT '',
-            baa_term_end TEXT NOT NULL DEFAULT '',
-            baa_next_review TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        );
-        CREATE TABLE answers (
-            vendor_id INTEGER NOT NULL REFERENCES vendors(id) ON DELETE CASCADE,
-            item_id TEXT NOT NULL,
-            value TEXT,
-            note TEXT NOT NULL DEFAULT '',
-            source TEXT NOT NULL DEFAULT '',
-            updated_at TEXT NOT NULL,
-            PRIMARY KEY (vendor_id, item_id)
-        );
-        CREATE TABLE baa_wording (
-            vendor_id INTEGER NOT NULL REFERENCES vendors(id) ON DELETE CASCADE,
-            item_id TEXT NOT NULL,
-            text TEXT NOT NULL,
-            source TEXT NOT NULL DEFAULT '',
-            updated_at TEXT NOT NULL,
-            PRIMARY KEY (vendor_id, item_id)
-        );
-        CREATE TABLE audit_trail (
-            id INTEGER PRIMARY KEY,
-            at TEXT NOT NULL,
-            user TEXT NOT NULL,
-            entity TEXT NOT NULL,
-            entity_id TEXT NOT NULL DEFAULT '',
-            field TEXT NOT NULL,
-            old_value TEXT,
-            new_value TEXT
-        );
-        CREATE INDEX audit_trail_entity ON audit_trail (entity, entity_id);
-        CREATE TRIGGER audit_trail_no_update BEFORE UPDATE ON audit_trail
-            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-        CREATE TRIGGER audit_trail_no_delete BEFORE DELETE ON audit_trail
-            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-        """
+_INITIAL_SCHEMA = [
+    """
+    CREATE TABLE practice (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL DEFAULT ''
     )
+    """,
+    """
+    INSERT INTO practice (id) VALUES (1)
+    """,
+    """
+    CREATE TABLE practice_targets (
+        item_id TEXT PRIMARY KEY,
+        target TEXT,
+        weight INTEGER,
+        source TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    """
+    CREATE TABLE vendors (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        service TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        baa_status TEXT NOT NULL DEFAULT 'none',
+        baa_executed TEXT NOT NULL DEFAULT '',
+        baa_term_end TEXT NOT NULL DEFAULT '',
+        baa_next_review TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE answers (
+        vendor_id INTEGER NOT NULL REFERENCES vendors(id) ON DELETE CASCADE,
+        item_id TEXT NOT NULL,
+        value TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (vendor_id, item_id)
+    )
+    """,
+    """
+    CREATE TABLE baa_wording (
+        vendor_id INTEGER NOT NULL REFERENCES vendors(id) ON DELETE CASCADE,
+        item_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (vendor_id, item_id)
+    )
+    """,
+    """
+    CREATE TABLE audit_trail (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL DEFAULT '',
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT
+    )
+    """,
+    """
+    CREATE INDEX audit_trail_entity ON audit_trail (entity, entity_id)
+    """,
+    """
+    CREATE TRIGGER audit_trail_no_update BEFORE UPDATE ON audit_trail
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
+    """,
+    """
+    CREATE TRIGGER audit_trail_no_delete BEFORE DELETE ON audit_trail
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
+    """,
+]
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
+def _initial_schema(db: sqlite_utils.Database) -> None:
+    # One statement at a time: executescript() would commit the migration's transaction.
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for statement in _INITIAL_SCHEMA:
+        db.execute(statement)
+
+
+# The schema's versions in order. Append new ones; never edit one that has shipped.
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("0001_initial", _initial_schema),
+]
+
+
+def open_database(path: Path) -> sqlite3.Connection:
     """Open or create the workbench database at *path* and bring its schema up to date.
 
     Raises:
@@ -113,14 +148,14 @@ def open_database(path: Path) -> sqlite_utils.Database:
     except OSError as exc:
         raise StorageError(f"{path.parent}: cannot create the folder: {exc.strerror}") from exc
     with translate_errors(path):
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT)
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        # isolation_level=None: no implicit transactions; transaction() issues BEGIN itself.
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
-            _prepare(db, path)
+            _prepare(conn, path)
         except BaseException:
             conn.close()
             raise
-    return db
+    return conn
 
 
 def _check_header(path: Path) -> None:
@@ -140,21 +175,75 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _prepare(db: sqlite_utils.Database, path: Path) -> None:
-    db.execute("PRAGMA foreign_keys = ON")
-    application_id = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = set(db.table_names())
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if application_id != APPLICATION_ID and tables:
         raise NotOurDatabaseError(
             f"{path}: is an SQLite database of another program; "
             "choose another file or a new file name"
         )
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        db.enable_wal()
-    pending = [migration.name for migration in migrations.pending(db)]
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = wal")
+    applied = set()
+    if "_sqlite_migrations" in tables:
+        rows = conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+        )
+        applied = {row[0] for row in rows}
+    pending = [name for name, _ in MIGRATIONS if name not in applied]
     if pending:
         log.info("Migrating %s: %s", path, ", ".join(pending))
-        migrations.apply(db)
+        _apply_migrations(conn)
+
+
+def _apply_migrations(conn: sqlite3.Connection) -> None:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, function in MIGRATIONS:
+        migrations(name=name)(function)
+    migrations.apply(sqlite_utils.Database(conn, execute_plugins=False))
+
+
+_savepoint_numbers = itertools.count(1)
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """Run the block in one write transaction; nested blocks become savepoints.
+
+    BEGIN IMMEDIATE takes the write lock at the start, so two programs writing
+    at once wait for each other (up to the busy timeout) instead of failing
+    halfway through.
+    """
+    if conn.in_transaction:
+        savepoint = f"sp_{next(_savepoint_numbers)}"
+        conn.execute(f"SAVEPOINT {savepoint}")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 @contextlib.contextmanager

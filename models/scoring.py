@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from models.checklist import AnswerType, Checklist, Direction, Item, Value
 from models.practice import Practice
@@ -28,56 +29,64 @@ class Status(enum.StrEnum):
 
 CREDIT = {Status.MEETS: 1.0, Status.PARTIAL: 0.5, Status.GAP: 0.0, Status.UNKNOWN: 0.0}
 
+# Rules return these small codes instead of Status members: hashing an enum member
+# runs Python code, and the hot loop below would do it 57,000 times per 1,000 vendors.
+_MEETS, _PARTIAL, _GAP, _UNKNOWN = range(4)
+_STATUS = (Status.MEETS, Status.PARTIAL, Status.GAP, Status.UNKNOWN)
+_CREDIT = (1.0, 0.5, 0.0, 0.0)
+Rule = Callable[[Any], int]
+
 
 def item_status(item: Item, value: Value | None, practice: Practice) -> Status:
     """Compare one answer with the practice's target for that item."""
-    return _rule_for(item, practice)(value)
+    return _STATUS[_rule_for(item, practice)(value)]
 
 
-def _rule_for(item: Item, practice: Practice) -> Callable[[Value | None], Status]:
+def _rule_for(item: Item, practice: Practice) -> Rule:
     """Build the status function of one item, so scoring many vendors compares fast."""
     if item.answer is AnswerType.NUMBER:
         return _number_rule(item, practice)
     if item.answer is AnswerType.ORDINAL:
         return _ordinal_rule(item, practice)
-    table = {"yes": Status.MEETS, "partial": Status.PARTIAL, "no": Status.GAP}
-    return lambda value: table.get(value, Status.UNKNOWN)  # type: ignore[arg-type]
+    table = {"yes": _MEETS, "partial": _PARTIAL, "no": _GAP}
+    return lambda value: table.get(value, _UNKNOWN)
 
 
-def _number_rule(item: Item, practice: Practice) -> Callable[[Value | None], Status]:
+def _number_rule(item: Item, practice: Practice) -> Rule:
     target = float(practice.target_for(item))
     bound = practice.partial_bound_for(item)
     sign = 1.0 if item.direction is Direction.AT_MOST else -1.0
     target, bound = sign * target, sign * (bound if bound is not None else target)
 
-    def rule(value: Value | None) -> Status:
+    def rule(value: Value | None) -> int:
         if not isinstance(value, float | int):
-            return Status.UNKNOWN
+            return _UNKNOWN
         signed = sign * value
         if signed <= target:
-            return Status.MEETS
-        return Status.PARTIAL if signed <= bound else Status.GAP
+            return _MEETS
+        return _PARTIAL if signed <= bound else _GAP
 
     return rule
 
 
-def _ordinal_rule(item: Item, practice: Practice) -> Callable[[Value | None], Status]:
+def _ordinal_rule(item: Item, practice: Practice) -> Rule:
     rank = {choice: index for index, choice in enumerate(item.choices)}
     target = rank[str(practice.target_for(item))]
 
-    def rule(value: Value | None) -> Status:
+    def rule(value: Value | None) -> int:
         position = rank.get(value) if isinstance(value, str) else None
         if position is None:
-            return Status.UNKNOWN
+            return _UNKNOWN
         if position >= target:
-            return Status.MEETS
-        return Status.PARTIAL if position == target - 1 and position > 0 else Status.GAP
+            return _MEETS
+        return _PARTIAL if position == target - 1 and position > 0 else _GAP
 
     return rule
 
 
-@dataclass(frozen=True)
-class ItemResult:
+class ItemResult(NamedTuple):
+    """One item's status and weight; a tuple because scoring makes thousands of them."""
+
     item_id: str
     section: str
     status: Status
@@ -91,14 +100,31 @@ class ItemResult:
 
 @dataclass
 class VendorScore:
-    """A vendor's scores with the item results that explain them."""
+    """A vendor's scores with the item results that explain them.
+
+    ``items`` is built on first use from the status codes the scorer kept, so
+    listing many vendors by overall score does not pay for per-item objects.
+    """
 
     overall: float | None
     disqualified: bool
     knockouts: list[str]
     sections: dict[str, float | None]
-    items: dict[str, ItemResult]
     counts: Counter[Status] = field(default_factory=Counter)
+    _rules: Sequence[tuple[str, str, bool, int, Rule]] = field(default=(), repr=False)
+    _codes: Sequence[int] = field(default=(), repr=False)
+    _items: dict[str, ItemResult] | None = field(default=None, repr=False)
+
+    @property
+    def items(self) -> dict[str, ItemResult]:
+        if self._items is None:
+            self._items = {
+                item_id: ItemResult(item_id, section, _STATUS[code], weight)
+                for (item_id, section, _, weight, _), code in zip(
+                    self._rules, self._codes, strict=True
+                )
+            }
+        return self._items
 
     def status(self, item_id: str) -> Status:
         return self.items[item_id].status
@@ -123,22 +149,31 @@ class Scorer:
     def __init__(self, checklist: Checklist, practice: Practice) -> None:
         self.checklist = checklist
         self._rules = [
-            (item, practice.weight_for(item), _rule_for(item, practice)) for item in checklist
+            (
+                item.id,
+                item.section,
+                item.knockout,
+                practice.weight_for(item),
+                _rule_for(item, practice),
+            )
+            for item in checklist
         ]
         self._sections = [section.id for section in checklist.sections]
 
     def score(self, answers: Mapping[str, Value | None]) -> VendorScore:
-        items: dict[str, ItemResult] = {}
+        codes = []
         earned: dict[str, float] = dict.fromkeys(self._sections, 0.0)
         possible: dict[str, float] = dict.fromkeys(self._sections, 0.0)
+        counts = [0, 0, 0, 0]
         knockouts = []
-        for item, weight, rule in self._rules:
-            status = rule(answers.get(item.id))
-            items[item.id] = ItemResult(item.id, item.section, status, weight)
-            earned[item.section] += weight * CREDIT[status]
-            possible[item.section] += weight
-            if item.knockout and status is Status.GAP:
-                knockouts.append(item.id)
+        for item_id, section, knockout, weight, rule in self._rules:
+            code = rule(answers.get(item_id))
+            codes.append(code)
+            earned[section] += weight * _CREDIT[code]
+            possible[section] += weight
+            counts[code] += 1
+            if knockout and code == _GAP:
+                knockouts.append(item_id)
         sections = {
             section.id: _percent(earned[section.id], possible[section.id])
             for section in self.checklist.sections
@@ -148,8 +183,9 @@ class Scorer:
             disqualified=bool(knockouts),
             knockouts=knockouts,
             sections=sections,
-            items=items,
-            counts=Counter(result.status for result in items.values()),
+            counts=Counter(dict(zip(_STATUS, counts, strict=True))),
+            _rules=self._rules,
+            _codes=codes,
         )
 
     def score_many(

@@ -10,15 +10,14 @@ import contextlib
 import datetime as dt
 import getpass
 import logging
+import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from models.checklist import Checklist, Item, Value, format_value, load_checklist
-from models.database import open_database, translate_errors
+from models.database import open_database, transaction, translate_errors
 from models.errors import AnswerValueError, DuplicateVendorError, VendorNotFoundError
 from models.practice import Practice, validate_target, validate_weight
 from models.vendors import (
@@ -65,8 +64,11 @@ class Store:
     def __init__(self, path: Path | str, checklist: Checklist | None = None) -> None:
         self.path = Path(path)
         self.checklist = checklist or load_checklist()
-        self.db: sqlite_utils.Database = open_database(self.path)
+        self.db: sqlite3.Connection = open_database(self.path)
         self._user = _os_user()
+        self._canonical_choices = {
+            item.id: frozenset(item.options) for item in self.checklist if item.options
+        }
         log.info("Opened database %s", self.path)
 
     def close(self) -> None:
@@ -83,7 +85,7 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Group writes into one transaction; nested calls join the outer one."""
-        with translate_errors(self.path), self.db.atomic():
+        with translate_errors(self.path), transaction(self.db):
             yield
 
     @contextlib.contextmanager
@@ -232,10 +234,12 @@ class Store:
                 raise DuplicateVendorError(
                     f"a vendor named {cleaned['name']!r} already exists; choose another name"
                 )
-            table = self.db.table("vendors")
-            vendor_id = int(
-                table.insert({**cleaned, "created_at": now, "updated_at": now}).last_pk or 0
+            row = {**cleaned, "created_at": now, "updated_at": now}
+            cursor = self.db.execute(
+                f"INSERT INTO vendors ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
             )
+            vendor_id = int(cursor.lastrowid or 0)
             self._audit("vendor", vendor_id, "created", None, cleaned["name"])
             for key, value in cleaned.items():
                 if key != "name" and value:
@@ -290,11 +294,20 @@ class Store:
             vendor_ids = [row[0] for row in self.db.execute("SELECT id FROM vendors")]
             rows = self.db.execute("SELECT vendor_id, item_id, value FROM answers").fetchall()
         values: dict[int, dict[str, Value | None]] = {vendor_id: {} for vendor_id in vendor_ids}
+        # Stored values are canonical, so a set lookup or float() reads nearly all of them;
+        # only a value an older checklist allowed goes through full validation.
+        choices = self._canonical_choices
         items = self.checklist.items
         for vendor_id, item_id, raw in rows:
-            item = items.get(item_id)
-            if item is not None and raw is not None:
-                values[vendor_id][item_id] = _stored_value(item, raw)
+            if raw is None or item_id not in items:
+                continue
+            allowed = choices.get(item_id)
+            if allowed is None:
+                values[vendor_id][item_id] = _stored_number(items[item_id], raw)
+            elif raw in allowed:
+                values[vendor_id][item_id] = raw
+            else:
+                values[vendor_id][item_id] = _stored_value(items[item_id], raw)
         return values
 
     def set_answer(
@@ -432,6 +445,13 @@ def _stored_value(item: Item, raw: str) -> Value | None:
     except AnswerValueError as exc:
         log.warning("Stored answer of %s no longer fits the checklist: %s", item.id, exc)
         return None
+
+
+def _stored_number(item: Item, raw: str) -> Value | None:
+    try:
+        return float(raw)
+    except ValueError:
+        return _stored_value(item, raw)
 
 
 def _audit_text(value: object) -> str | None:

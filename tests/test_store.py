@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from models import database
 from models.checklist import load_checklist
 from models.database import APPLICATION_ID
 from models.errors import (
@@ -316,3 +317,36 @@ def test_locked_database_reports_in_use(db_path: Path, monkeypatch: pytest.Monke
     assert [vendor.name for vendor in store.vendors()] == ["Acme"]
     store.close()
     blocker.close()
+
+
+def test_failed_migration_leaves_schema_unchanged(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store(db_path).close()
+
+    def broken_migration(db) -> None:  # type: ignore[no-untyped-def]
+        db.execute("CREATE TABLE half_done (id INTEGER)")
+        raise RuntimeError("simulated failure in a migration")
+
+    monkeypatch.setattr(
+        "models.database.MIGRATIONS", [*database.MIGRATIONS, ("9999_broken", broken_migration)]
+    )
+    with pytest.raises(RuntimeError, match="simulated failure"):
+        Store(db_path)
+    conn = sqlite3.connect(db_path)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in tables
+    names = {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")}
+    assert "9999_broken" not in names
+
+
+def test_writes_are_one_transaction_per_operation(fresh_db: Store) -> None:
+    vendor = fresh_db.add_vendor("Acme")
+    statements: list[str] = []
+    fresh_db.db.set_trace_callback(statements.append)
+    fresh_db.set_answers(
+        vendor.id, {"access.mfa": ("yes", None, None), "access.rbac": ("no", None, None)}
+    )
+    fresh_db.db.set_trace_callback(None)
+    assert statements.count("BEGIN IMMEDIATE") == 1
+    assert statements.count("COMMIT") == 1
