@@ -11,7 +11,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.cells import CellValue, write, write_row
-from exports.workbook_style import HEADER_FILL, HEADER_FONT, print_setup, set_row_height
+from exports.workbook_style import (
+    HEADER_FILL,
+    HEADER_FONT,
+    StyleCache,
+    print_setup,
+    set_row_height,
+)
 from models.checklist import AnswerType, Checklist, Item, Value, format_value
 from models.practice import Practice
 from models.scoring import Status, VendorScore
@@ -43,6 +49,7 @@ def fill_detail(
 ) -> None:
     """Write one row per item: the target and weight, then each vendor's answer and status."""
     _detail_headers(sheet, ranked)
+    styles = StyleCache()
     section_titles = {section.id: section.title for section in checklist.sections}
     for row, item in enumerate(checklist, start=3):
         target = practice.describe_target(item)
@@ -61,11 +68,10 @@ def fill_detail(
         for index, (vendor, score) in enumerate(ranked):
             column = len(ITEM_HEADERS) + 1 + 2 * index
             answer = describe_answer(item, values.get(vendor.id, {}).get(item.id))
-            write(sheet, row, column, answer).alignment = WRAP_TOP
+            styles.apply(write(sheet, row, column, answer), "answer", alignment=WRAP_TOP)
             status = score.status(item.id)
             cell = write(sheet, row, column + 1, status.value)
-            cell.fill = STATUS_FILLS[status]
-            cell.alignment = WRAP_TOP
+            styles.apply(cell, status, fill=STATUS_FILLS[status], alignment=WRAP_TOP)
         texts = [(section, ITEM_WIDTHS[0]), (item.title, ITEM_WIDTHS[2]), (target, ITEM_WIDTHS[3])]
         set_row_height(sheet, row, texts)
     _detail_layout(sheet, checklist, len(ranked))

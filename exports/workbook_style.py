@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.atomic import atomic_path
@@ -56,3 +59,26 @@ def set_row_height(sheet: Worksheet, row: int, texts: Sequence[tuple[str, float]
         wrapped = sum(math.ceil(max(len(part), 1) / per_line) for part in text.split("\n"))
         lines = max(lines, wrapped)
     sheet.row_dimensions[row].height = LINE_HEIGHT * min(lines, 27)
+
+
+class StyleCache:
+    """Give many cells of one workbook the same style without recomputing it per cell.
+
+    openpyxl hashes every font, fill and alignment on each assignment, which
+    dominates the time for thousands of cells; copying the style indexes of a
+    cell styled once is cheap. NOTE: this uses openpyxl's ``Cell._style``, the
+    style-index array of openpyxl 3.1.
+    """
+
+    def __init__(self) -> None:
+        self._styles: dict[object, StyleArray] = {}
+
+    def apply(self, cell: Cell, key: object, **styles: object) -> None:
+        """Give *cell* the *styles* (attribute name -> style object) stored under *key*."""
+        cached = self._styles.get(key)
+        if cached is not None:
+            cell._style = copy.copy(cached)
+            return
+        for name, style in styles.items():
+            setattr(cell, name, style)
+        self._styles[key] = copy.copy(cell._style)
