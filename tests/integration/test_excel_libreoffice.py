@@ -52,7 +52,7 @@ def test_questionnaire_resaved_by_libreoffice_imports(demo_db: Store, tmp_path: 
             "recovery.rto_hours": 6,
             "encryption.in_transit_tls": "TLS 1.3",
             "access.mfa": "Partially ",
-            "recovery.test_frequency": "=\"quarterly\"",
+            "recovery.test_frequency": '="quarterly"',
         },
     )
     pdf = convert(sent, "pdf", tmp_path / "pdf")
