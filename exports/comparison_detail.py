@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping, Sequence
 
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.cells import CellValue, write, write_row
@@ -34,9 +34,11 @@ ITEM_HEADERS = ("Section", "Item ID", "Title", "Practice target", "Weight")
 ITEM_WIDTHS = (16, 36, 34, 18, 7)
 ANSWER_WIDTH = 14
 STATUS_WIDTH = 9
-# Vendors per printed page width; more vendors print on further pages across,
-# each repeating the item columns, because one page of 50 vendors is unreadable.
-VENDORS_PER_PAGE = 6
+# Vendors per printed page width, because one page of 50 vendors is unreadable.
+VENDORS_PER_PAGE = 4
+# Column-width characters that fit across a landscape Letter page at 100 % with
+# 0.4 in margins, as measured in LibreOffice's PDF export (an estimate for Excel).
+PAGE_WIDTH_CHARS = 95
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -118,7 +120,16 @@ def _detail_layout(sheet: Worksheet, checklist: Checklist, vendors: int) -> None
     sheet.auto_filter.ref = f"A2:{last_column}{len(checklist) + 2}"
     print_setup(sheet, landscape=True, title_rows="1:2")
     sheet.print_title_cols = "A:C"
-    sheet.page_setup.fitToWidth = max(1, math.ceil(vendors / VENDORS_PER_PAGE))
+    if vendors <= VENDORS_PER_PAGE:
+        return
+    # More vendors print on further pages across, each repeating the item columns.
+    # Fit-to-width would place its own breaks through a vendor's column pair, so a
+    # fixed scale that fits the item columns and VENDORS_PER_PAGE vendors is used.
+    sheet.sheet_properties.pageSetUpPr.fitToPage = False
+    page_chars = sum(ITEM_WIDTHS) + VENDORS_PER_PAGE * (ANSWER_WIDTH + STATUS_WIDTH)
+    sheet.page_setup.scale = int(100 * PAGE_WIDTH_CHARS / page_chars)
+    for first in range(VENDORS_PER_PAGE, vendors, VENDORS_PER_PAGE):
+        sheet.col_breaks.append(Break(id=len(ITEM_HEADERS) + 2 * first))
 
 
 def fill_targets(

@@ -27,7 +27,7 @@ from exports.workbook_style import (
     save_workbook,
     set_row_height,
 )
-from models.checklist import AnswerType, Checklist, Item, Value, format_value
+from models.checklist import AnswerType, Checklist, Item, Value
 from models.practice import Practice
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,7 @@ def _fill_questionnaire(
             section_titles[item.section],
             item.question,
             expected_answer(item),
-            format_value(answers.get(item.id)) or None,
+            _response_cell(answers.get(item.id)),
             None,
             None,
         ]
@@ -177,6 +177,13 @@ def _write_item_row(sheet: Worksheet, row: int, values: list[CellValue]) -> None
         width = layout.WIDTHS.get(header, layout.DEFAULT_WIDTH)
         texts.append(("" if value is None else str(value), width))
     set_row_height(sheet, row, texts)
+
+
+def _response_cell(value: Value | None) -> CellValue:
+    """A known answer as the vendor would type it: numbers as numbers, choices as text."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    return value
 
 
 def _validation_key(item: Item) -> str:

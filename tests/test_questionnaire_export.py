@@ -41,8 +41,7 @@ def test_known_answers_are_filled(workbook) -> None:  # type: ignore[no-untyped-
     sheet = workbook[layout.QUESTIONNAIRE_SHEET]
     response = column_of(sheet, layout.RESPONSE)
     assert (
-        sheet.cell(row=row_of(sheet, "incident.notification_hours"), column=response).value
-        == "1440"
+        sheet.cell(row=row_of(sheet, "incident.notification_hours"), column=response).value == 1440
     )
 
 
