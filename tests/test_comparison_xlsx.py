@@ -102,10 +102,26 @@ def test_targets_record_practice_changes(demo_db: Store, tmp_path: Path) -> None
 def test_every_sheet_prints_landscape(workbook) -> None:  # type: ignore[no-untyped-def]
     for sheet in workbook.worksheets:
         assert sheet.page_setup.orientation == "landscape", sheet.title
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
         assert sheet.print_title_rows, sheet.title
         assert "&D" in sheet.oddFooter.center.text, sheet.title
         assert "&P" in sheet.oddFooter.right.text, sheet.title
+    assert workbook["Summary"].sheet_properties.pageSetUpPr.fitToPage
+    assert workbook["Targets"].sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_detail_breaks_pages_between_vendors(workbook) -> None:  # type: ignore[no-untyped-def]
+    sheet = workbook["Detail"]
+    assert not sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert [brk.id for brk in sheet.col_breaks.brk] == [5 + 2 * 4]
+    assert sheet.print_title_cols == "$A:$C"
+
+
+def test_detail_of_few_vendors_fits_width(demo_db: Store, tmp_path: Path) -> None:
+    export_comparison(demo_db, tmp_path / "c.xlsx", ["Harborline Backup", "Bluefin Archive"])
+    sheet = load_workbook(tmp_path / "c.xlsx")["Detail"]
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.page_setup.fitToWidth == 1
+    assert not sheet.col_breaks.brk
 
 
 def test_vendor_subset(demo_db: Store, tmp_path: Path) -> None:
