@@ -14,12 +14,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli import core_commands, excel_commands
+from cli import core_commands, excel_commands, screenshot_commands
 from models.errors import WorkbenchError
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = [core_commands, excel_commands]
+COMMAND_MODULES = [core_commands, excel_commands, screenshot_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

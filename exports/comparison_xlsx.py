@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,22 +65,43 @@ def export_comparison(
     Raises:
         VendorNotFoundError: one of *names* is not a vendor.
     """
-    ranked = rank(score_all(store, names))
-    data = ComparisonData(
+    data = collect_comparison(store, names)
+    write_comparison_files(data, path, png_path)
+    return data
+
+
+def collect_comparison(store: Store, names: list[str] | None = None) -> ComparisonData:
+    """Read and score what the workbook shows; the only step that touches the store."""
+    return ComparisonData(
         checklist=store.checklist,
         practice=store.practice(),
-        ranked=ranked,
+        ranked=rank(score_all(store, names)),
         values=store.answer_values(),
         created=dt.datetime.now().replace(microsecond=0),
     )
-    series = charts.series_from_scores(ranked)
+
+
+def write_comparison_files(
+    data: ComparisonData,
+    path: Path | str,
+    png_path: Path | str | None = None,
+    on_step: Callable[[str], None] | None = None,
+) -> None:
+    """Draw the radar and write the workbook (and *png_path*); safe off the GUI thread.
+
+    *on_step* is called with a description before each step, so a caller can
+    report progress or cancel between steps by raising.
+    """
+    step = on_step or (lambda _text: None)
+    series = charts.series_from_scores(data.ranked)
     with tempfile.TemporaryDirectory(prefix="baa-radar-") as folder:
         # Drawing the radar is the slowest step, so a requested PNG is drawn once and reused.
         radar = Path(png_path) if png_path is not None else Path(folder) / "radar.png"
+        step("Drawing the radar chart")
         charts.save_radar_png(data.checklist, series, radar, dpi=RADAR_DPI)
+        step("Writing the workbook")
         write_comparison(path, data, radar)
-    log.info("Wrote comparison of %d vendors to %s", len(ranked), path)
-    return data
+    log.info("Wrote comparison of %d vendors to %s", len(data.ranked), path)
 
 
 def write_comparison(path: Path | str, data: ComparisonData, radar_png: Path | None) -> None:

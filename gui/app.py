@@ -2,19 +2,54 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication
 
+from gui import settings
+from gui.error_reporting import install_excepthook, show_error
 from models import paths
+from models.errors import WorkbenchError
+from models.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def application() -> QApplication:
+    """The running QApplication, created with the program's names on first use."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QApplication.setOrganizationName(settings.ORGANIZATION)
+    QApplication.setApplicationName(settings.APPLICATION)
+    return QApplication(sys.argv[:1])
+
+
+def open_start_store(db: Path | None) -> Store | None:
+    """Open the database the program starts with; None after telling the user why it failed."""
+    path = db or paths.default_database()
+    try:
+        return Store(path)
+    except WorkbenchError as exc:
+        show_error(None, "Could not open the database", exc)
+        return None
 
 
 def run_gui(db: Path | None) -> int:
-    # NOTE: placeholder window until the main window lands.
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("BAA Workbench")
-    window.setCentralWidget(QLabel(f"Database: {db or paths.default_database()}"))
+    """Show the main window on *db* (the default database when None); return the exit status."""
+    from gui.main_window import MainWindow
+
+    app = application()
+    install_excepthook()
+    store = open_start_store(db)
+    if store is None:
+        return 1
+    settings.remember_database(store.path)
+    window = MainWindow(store)
     window.show()
-    return app.exec()
+    log.info("Window opened on %s", store.path)
+    status = app.exec()
+    window.session.store.close()
+    return status

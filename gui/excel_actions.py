@@ -1,85 +1,100 @@
 """File-menu and Compare-tab actions for the Excel exports and the questionnaire import.
 
 Each function asks for a file through the dialog service, does the work and
-reports the outcome in a message box, so the main window only connects them.
-Errors the user can fix (WorkbenchError) and file-system errors are shown,
-never raised into the event loop.
+reports the outcome, so the main window only connects them. Errors the user
+can fix (WorkbenchError) and file-system errors become a message box through
+``gui.error_reporting``; they never escape into the event loop.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from exports.comparison_xlsx import export_comparison
+from exports.comparison_xlsx import collect_comparison, write_comparison_files
 from exports.questionnaire_import import read_questionnaire
 from exports.questionnaire_xlsx import write_questionnaire
+from gui.error_reporting import reporting
 from gui.questionnaire_import_dialog import QuestionnaireImportDialog
 from gui.services import dialogs
-from models.errors import WorkbenchError
 from models.store import Store
 
 log = logging.getLogger(__name__)
 
 XLSX_FILTER = "Excel workbook (*.xlsx)"
+# The signature of MainWindow.run_job: title, work(progress), on_done(result).
+JobRunner = Callable[[str, Callable[[Any], Any], Callable[[Any], None]], object]
 
 
-@contextmanager
-def _reporting(parent: QWidget | None, title: str) -> Iterator[None]:
-    """Show a failure of the block as an error message instead of raising it."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    except (WorkbenchError, OSError) as exc:
-        log.warning("%s failed: %s", title, exc)
-        dialogs().error(parent, title, str(exc))
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+def _ask_xlsx(parent: QWidget | None, title: str, suggested: str) -> Path | None:
+    path = dialogs().save_file(parent, title, XLSX_FILTER, suggested)
+    if path is None:
+        return None
+    return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
 
 
 def export_comparison_file(
-    parent: QWidget | None, store: Store, names: list[str] | None = None
+    parent: QWidget | None,
+    store: Store,
+    names: list[str] | None = None,
+    run_job: JobRunner | None = None,
 ) -> Path | None:
-    """Ask where to save the comparison workbook of *names* (all vendors when None) and write it.
+    """Ask where to save the comparison of *names* (all vendors when None) and write it.
 
-    Returns the path written, or None when the user cancelled or it failed.
+    With *run_job* (the window's ``run_job``) drawing and saving run off the GUI
+    thread; the store is read here first, because its connection belongs to
+    this thread. Returns the chosen path, or None when the user cancelled.
     """
-    # NOTE: runs on the GUI thread; 50 vendors take under a second (benchmarks/bench_excel.py).
-    path = dialogs().save_file(parent, "Export comparison", XLSX_FILTER, "vendor-comparison.xlsx")
+    path = _ask_xlsx(parent, "Export comparison", "vendor-comparison.xlsx")
     if path is None:
         return None
-    path = path.with_suffix(".xlsx")
-    with _reporting(parent, "Export comparison failed"):
-        data = export_comparison(store, path, names)
-        dialogs().info(
-            parent, "Comparison exported", f"Compared {len(data.ranked)} vendors in {path}."
-        )
-        return path
-    return None
+    with reporting(parent, "Could not export the comparison"):
+        data = collect_comparison(store, names)
+
+        def done(_result: object = None) -> None:
+            count = len(data.ranked)
+            dialogs().info(parent, "Comparison exported", f"Compared {count} vendors in {path}.")
+
+        if run_job is None:
+            write_comparison_files(data, path)
+            done()
+        else:
+            run_job(
+                "Exporting comparison",
+                lambda progress: write_comparison_files(data, path, None, _step_reporter(progress)),
+                done,
+            )
+    return path
+
+
+def _step_reporter(progress: Any) -> Callable[[str], None]:
+    steps = iter(range(2))
+
+    def step(text: str) -> None:
+        progress.check()  # raises JobCancelled after Cancel
+        progress.report(next(steps, 1), 2, text)
+
+    return step
 
 
 def export_questionnaire_file(
-    parent: QWidget | None, store: Store, vendor_name: str | None = None
+    parent: QWidget | None, store: Store, vendor_id: int | None = None
 ) -> Path | None:
-    """Ask where to save the questionnaire for *vendor_name* (blank when None) and write it."""
-    suggested = f"questionnaire-{vendor_name or 'blank'}.xlsx".replace("/", "-")
-    path = dialogs().save_file(parent, "Export questionnaire", XLSX_FILTER, suggested)
+    """Ask where to save the questionnaire for *vendor_id* (blank when None) and write it."""
+    vendor = store.vendor_by_id(vendor_id) if vendor_id is not None else None
+    stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in vendor.name) if vendor else ""
+    path = _ask_xlsx(parent, "Export questionnaire", f"questionnaire {stem or 'blank'}.xlsx")
     if path is None:
         return None
-    path = path.with_suffix(".xlsx")
-    with _reporting(parent, "Export questionnaire failed"):
+    with reporting(parent, "Could not export the questionnaire"):
         answers = {}
-        name = ""
-        if vendor_name:
-            vendor = store.vendor(vendor_name)
-            name = vendor.name
+        if vendor is not None:
             answers = {key: answer.value for key, answer in store.answers(vendor.id).items()}
+        name = vendor.name if vendor else ""
         write_questionnaire(path, store.checklist, store.practice(), name, answers)
         dialogs().info(parent, "Questionnaire exported", f"Send {path.name} to the vendor.")
         return path
@@ -89,15 +104,15 @@ def export_questionnaire_file(
 def import_questionnaire_file(
     parent: QWidget | None, store: Store, on_applied: Callable[[int], None] | None = None
 ) -> QuestionnaireImportDialog | None:
-    """Ask for a filled questionnaire, read it and open the preview dialog (not modal-blocking).
+    """Ask for a filled questionnaire, read it and open the preview dialog (window-modal).
 
     *on_applied* is called with the number of changed fields after Apply,
-    e.g. the main window's notify_data_changed.
+    e.g. to let the main window rescore (notify_data_changed).
     """
     path = dialogs().open_file(parent, "Import questionnaire", XLSX_FILTER)
     if path is None:
         return None
-    with _reporting(parent, "Import questionnaire failed"):
+    with reporting(parent, "Could not import the questionnaire"):
         questionnaire = read_questionnaire(path, store.checklist)
         dialog = QuestionnaireImportDialog(store, questionnaire, parent)
         if on_applied is not None:

@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,21 @@ class DialogService:
         answer = QMessageBox.question(parent, title, message)
         return answer == QMessageBox.StandardButton.Yes
 
+    def crash(self, parent: QWidget | None, title: str, message: str) -> bool:
+        """Show an unexpected error; return True when the user asks to open the log file."""
+        box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
+        open_log = box.addButton("Open log file", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        return box.clickedButton() is open_log
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        """Ask for one line of text; None when cancelled."""
+        value, accepted = QInputDialog.getText(parent, title, label, text=text)
+        return value if accepted else None
+
     def open_file(
         self, parent: QWidget | None, title: str, file_filter: str, folder: str = ""
     ) -> Path | None:
@@ -51,11 +66,14 @@ class ScriptedDialogs(DialogService):
     """Dialogs for tests: returns queued answers and records every message shown.
 
     ``files`` answers open_file and save_file in order (None = cancelled);
-    ``confirmations`` answers confirm in order (default True when empty).
+    ``confirmations`` answers confirm in order (default True when empty);
+    ``texts`` answers ask_text in order (None = cancelled, also when empty).
+    crash records the message and never asks to open the log.
     """
 
     files: deque[Path | None] = field(default_factory=deque)
     confirmations: deque[bool] = field(default_factory=deque)
+    texts: deque[str | None] = field(default_factory=deque)
     shown: list[tuple[str, str, str]] = field(default_factory=list)
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
@@ -70,6 +88,16 @@ class ScriptedDialogs(DialogService):
     def confirm(self, parent: QWidget | None, title: str, message: str) -> bool:
         self.shown.append(("confirm", title, message))
         return self.confirmations.popleft() if self.confirmations else True
+
+    def crash(self, parent: QWidget | None, title: str, message: str) -> bool:
+        self.shown.append(("crash", title, message))
+        return False
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        self.shown.append(("ask_text", title, label))
+        return self.texts.popleft() if self.texts else None
 
     def open_file(
         self, parent: QWidget | None, title: str, file_filter: str, folder: str = ""

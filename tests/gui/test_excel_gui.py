@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,11 +24,8 @@ from tests.excel_helpers import export_for, fill
 
 
 @pytest.fixture
-def scripted() -> Iterator[services.ScriptedDialogs]:
-    fake = services.ScriptedDialogs()
-    previous = services.install(fake)
-    yield fake
-    services.install(previous)
+def scripted(scripted_dialogs: services.ScriptedDialogs) -> services.ScriptedDialogs:
+    return scripted_dialogs
 
 
 @pytest.fixture
@@ -117,13 +113,13 @@ def test_export_comparison_action(qtbot, scripted, demo_db: Store, tmp_path: Pat
 
 def test_export_cancelled_writes_nothing(qtbot, scripted, demo_db: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     scripted.files = deque([None])
-    assert export_questionnaire_file(None, demo_db, "Bluefin Archive") is None
+    assert export_questionnaire_file(None, demo_db, demo_db.vendor("Bluefin Archive").id) is None
     assert list(tmp_path.glob("*.xlsx")) == []
 
 
 def test_export_questionnaire_action(qtbot, scripted, demo_db: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     scripted.files = deque([tmp_path / "q.xlsx"])
-    written = export_questionnaire_file(None, demo_db, "Bluefin Archive")
+    written = export_questionnaire_file(None, demo_db, demo_db.vendor("Bluefin Archive").id)
     assert written is not None
     assert load_workbook(written)["Lists"]["B2"].value == "Bluefin Archive"
 
@@ -136,7 +132,7 @@ def test_import_action_shows_error_for_bad_file(
     scripted.files = deque([bad])
     assert import_questionnaire_file(None, demo_db) is None
     kind, title, message = scripted.shown[-1]
-    assert (kind, title) == ("error", "Import questionnaire failed")
+    assert (kind, title) == ("error", "Could not import the questionnaire")
     assert "not an Excel workbook" in message
 
 
@@ -150,3 +146,49 @@ def test_import_action_opens_dialog(qtbot, scripted, demo_db: Store, returned: P
     with qtbot.waitSignal(dialog.applied):
         dialog.apply_button.click()
     assert calls and calls[0] > 0
+
+
+def file_action(window, text: str):  # type: ignore[no-untyped-def]
+    (action,) = [a for a in window.menu("File").actions() if a.text() == text]
+    return action
+
+
+def test_file_menu_has_excel_actions(demo_window) -> None:  # type: ignore[no-untyped-def]
+    texts = [action.text() for action in demo_window.menu("File").actions()]
+    wanted = ["Export &comparison…", "Export &questionnaire…", "Import q&uestionnaire…"]
+    assert all(text in texts for text in wanted)
+    assert texts.index(wanted[-1]) < texts.index("&Quit")
+
+
+def test_compare_tab_exports_chosen_vendors(qtbot, demo_window, scripted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tab = demo_window.compare_tab
+    chosen = [vendor.name for vendor, _ in tab.model.chosen_scores()]
+    dropped = chosen[0]
+    tab.set_compared(demo_window.store.vendor(dropped).id, False)
+    scripted.files = deque([tmp_path / "compared.xlsx"])
+    demo_window.excel_actions.compare_button.click()
+    qtbot.waitUntil(lambda: any(kind == "info" for kind, _, _ in scripted.shown))
+    sheet = load_workbook(tmp_path / "compared.xlsx")["Summary"]
+    names = [row[1] for row in sheet.iter_rows(min_row=5, values_only=True) if row[0]]
+    assert sorted(names) == sorted(chosen[1:])
+
+
+def test_file_menu_exports_selected_vendor_questionnaire(
+    demo_window, scripted, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    scripted.files = deque([tmp_path / "q.xlsx"])
+    file_action(demo_window, "Export &questionnaire…").trigger()
+    selected = demo_window.store.vendor_by_id(demo_window.current_vendor_id()).name
+    assert load_workbook(tmp_path / "q.xlsx")["Lists"]["B2"].value == selected
+
+
+def test_file_menu_import_rescores_window(qtbot, demo_window, scripted, returned: Path) -> None:  # type: ignore[no-untyped-def]
+    scripted.files = deque([returned])
+    file_action(demo_window, "Import q&uestionnaire…").trigger()
+    dialog = demo_window.excel_actions.import_dialog
+    assert dialog is not None
+    with qtbot.waitSignal(demo_window.dataChanged):
+        dialog.apply_button.click()
+    harborline = demo_window.store.vendor("Harborline Backup")
+    scores = demo_window.session.snapshot.scores[harborline.id]
+    assert scores.status("incident.notification_hours").value == "meets"
