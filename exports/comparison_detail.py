@@ -89,7 +89,7 @@ def describe_answer(item: Item, value: Value | None) -> str:
 
 
 def _detail_headers(sheet: Worksheet, ranked: Sequence[tuple[Vendor, VendorScore]]) -> None:
-    """Row 1 names each vendor over its two columns; row 2 holds the column headers."""
+    """Write each vendor's name over its two columns in row 1 and the column headers in row 2."""
     write(sheet, 1, 1, "One row per checklist item; each vendor's answer and its status.")
     write_row(sheet, 2, list(ITEM_HEADERS))
     for index, (vendor, _) in enumerate(ranked):

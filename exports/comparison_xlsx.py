@@ -144,20 +144,7 @@ def _fill_summary(sheet: Worksheet, data: ComparisonData) -> int:
         "Scores run from 0 to 100. Not legal advice.",
     )
     sections = data.checklist.sections
-    headers = [
-        "Rank",
-        "Vendor",
-        "Overall",
-        "Disqualified",
-        *[section.title for section in sections],
-        *[status.value.capitalize() for status in STATUS_ORDER],
-    ]
-    write_row(sheet, SUMMARY_HEADER_ROW, headers)
-    for column in range(1, len(headers) + 1):
-        cell = sheet.cell(row=SUMMARY_HEADER_ROW, column=column)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center")
+    headers = _summary_headers(sheet, data)
     row = SUMMARY_HEADER_ROW
     for position, (vendor, score) in enumerate(data.ranked, start=1):
         row = SUMMARY_HEADER_ROW + position
@@ -176,6 +163,24 @@ def _fill_summary(sheet: Worksheet, data: ComparisonData) -> int:
             sheet.cell(row=row, column=column).number_format = "0.0"
     _summary_layout(sheet, len(headers), len(sections))
     return row
+
+
+def _summary_headers(sheet: Worksheet, data: ComparisonData) -> list[str]:
+    headers = [
+        "Rank",
+        "Vendor",
+        "Overall",
+        "Disqualified",
+        *[section.title for section in data.checklist.sections],
+        *[status.value.capitalize() for status in STATUS_ORDER],
+    ]
+    write_row(sheet, SUMMARY_HEADER_ROW, headers)
+    for column in range(1, len(headers) + 1):
+        cell = sheet.cell(row=SUMMARY_HEADER_ROW, column=column)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center")
+    return headers
 
 
 def _summary_layout(sheet: Worksheet, columns: int, sections: int) -> None:

@@ -64,10 +64,10 @@ def set_row_height(sheet: Worksheet, row: int, texts: Sequence[tuple[str, float]
 class StyleCache:
     """Give many cells of one workbook the same style without recomputing it per cell.
 
-    openpyxl hashes every font, fill and alignment on each assignment, which
-    dominates the time for thousands of cells; copying the style indexes of a
-    cell styled once is cheap. NOTE: this uses openpyxl's ``Cell._style``, the
-    style-index array of openpyxl 3.1.
+    openpyxl hashes every font, fill and alignment on each assignment, and for
+    thousands of cells that takes most of the export time. Copying the style
+    indexes of a cell styled once is cheap.
+    NOTE: relies on ``Cell._style``, the private style-index array of openpyxl 3.1.
     """
 
     def __init__(self) -> None:

@@ -45,9 +45,9 @@ def export_comparison_file(
 ) -> Path | None:
     """Ask where to save the comparison of *names* (all vendors when None) and write it.
 
-    With *run_job* (the window's ``run_job``) drawing and saving run off the GUI
-    thread; the store is read here first, because its connection belongs to
-    this thread. Returns the chosen path, or None when the user cancelled.
+    With *run_job* (the window's ``run_job``), drawing and saving run off the GUI
+    thread. The store is read here first, because its SQLite connection belongs
+    to this thread. Returns the chosen path, or None when the user cancelled.
     """
     path = _ask_xlsx(parent, "Export comparison", "vendor-comparison.xlsx")
     if path is None:
@@ -86,8 +86,8 @@ def export_questionnaire_file(
 ) -> Path | None:
     """Ask where to save the questionnaire for *vendor_id* (blank when None) and write it."""
     vendor = store.vendor_by_id(vendor_id) if vendor_id is not None else None
-    stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in vendor.name) if vendor else ""
-    path = _ask_xlsx(parent, "Export questionnaire", f"questionnaire {stem or 'blank'}.xlsx")
+    stem = _file_stem(vendor.name) if vendor else "blank"
+    path = _ask_xlsx(parent, "Export questionnaire", f"questionnaire {stem}.xlsx")
     if path is None:
         return None
     with reporting(parent, "Could not export the questionnaire"):
@@ -99,6 +99,12 @@ def export_questionnaire_file(
         dialogs().info(parent, "Questionnaire exported", f"Send {path.name} to the vendor.")
         return path
     return None
+
+
+def _file_stem(name: str) -> str:
+    """Replace characters that file systems reject, e.g. "/" in "A/B Backup"."""
+    kept = [char if char.isalnum() or char in " -_." else "-" for char in name]
+    return "".join(kept).strip(" .") or "vendor"
 
 
 def import_questionnaire_file(

@@ -1,4 +1,4 @@
-"""The comparison workbook: what each sheet holds and how it prints."""
+"""The comparison workbook: what each sheet contains and how it prints."""
 
 from __future__ import annotations
 

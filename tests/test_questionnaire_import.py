@@ -372,16 +372,14 @@ def test_failed_apply_writes_nothing(
     acme = vendor.vendor("Acme Backup")
     before = len(vendor.audit_trail())
 
-    def failing_write(*args: object) -> int:
-        raise OSError("disk full")
-
     original = vendor._write_answer
     calls = []
 
     def write_then_fail(*args: object) -> int:
+        # The first answer is written, then the disk fills up on the second.
         calls.append(args)
         if len(calls) == 2:
-            failing_write()
+            raise OSError("disk full")
         return original(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(vendor, "_write_answer", write_then_fail)
