@@ -133,12 +133,17 @@ def _detail_layout(sheet: Worksheet, checklist: Checklist, vendors: int) -> None
 
 
 def fill_targets(
-    sheet: Worksheet, checklist: Checklist, practice: Practice, created: dt.datetime
+    sheet: Worksheet,
+    checklist: Checklist,
+    practice: Practice,
+    created: dt.datetime,
+    vendor_names: Sequence[str],
 ) -> None:
-    """Write the targets and weights the scores used, with the date they were used."""
+    """Write the targets and weights the scores used, with the date and the vendors scored."""
     write(sheet, 1, 1, "Targets and weights used for these scores").font = Font(bold=True, size=13)
     who = practice.name or "The practice"
     write(sheet, 2, 1, f"{who}, scored {created:%Y-%m-%d %H:%M}.")
+    write(sheet, 3, 1, "Vendors scored: " + ", ".join(vendor_names))
     headers = ["Section", "Item ID", "Title", "Target", "Weight", "Knockout", "Set by", "Source"]
     write_row(sheet, 4, headers)
     for column in range(1, len(headers) + 1):

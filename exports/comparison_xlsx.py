@@ -119,7 +119,9 @@ def build_workbook(data: ComparisonData, radar_png: Path | None) -> Workbook:
     fill_detail(
         workbook.create_sheet("Detail"), data.checklist, data.practice, data.ranked, data.values
     )
-    fill_targets(workbook.create_sheet("Targets"), data.checklist, data.practice, data.created)
+    names = [vendor.name for vendor, _ in data.ranked]
+    targets = workbook.create_sheet("Targets")
+    fill_targets(targets, data.checklist, data.practice, data.created, names)
     properties = workbook.properties
     properties.title = "Cloud backup vendor comparison"
     properties.subject = data.practice.name or "vendor comparison"

@@ -28,10 +28,14 @@ from models.errors import WorkbenchError
 
 log = logging.getLogger(__name__)
 
-# A filled questionnaire is well under 1 MB; these bounds stop a crafted file
-# (a "zip bomb") from filling memory before openpyxl has read a cell.
-MAX_FILE_BYTES = 20_000_000
-MAX_UNCOMPRESSED_BYTES = 200_000_000
+# A filled questionnaire expands to about 70 kB. These bounds stop a crafted file
+# (a "zip bomb") from filling memory before openpyxl has read a cell, yet leave
+# room for screenshots a vendor pastes in. Python's zipfile never inflates an
+# entry past its declared size, so the declared sizes are a safe bound.
+MAX_FILE_BYTES = 25_000_000
+MAX_UNCOMPRESSED_BYTES = 60_000_000
+# openpyxl keeps every cell of a sheet in memory, at several hundred bytes each.
+MAX_CELL_XML_BYTES = 10_000_000
 MAX_ZIP_ENTRIES = 2_000
 # The checklist has 57 items; rows past this are a pasted table, not answers.
 MAX_ROWS = 2_000
@@ -137,11 +141,22 @@ def check_container(path: Path) -> None:
     except (zipfile.BadZipFile, OSError) as exc:
         raise QuestionnaireFormatError(f"{path.name}: the workbook is damaged: {exc}") from exc
     expanded = sum(entry.file_size for entry in entries)
-    if len(entries) > MAX_ZIP_ENTRIES or expanded > MAX_UNCOMPRESSED_BYTES:
+    cell_xml = max(
+        (entry.file_size for entry in entries if _contains_cells(entry.filename)), default=0
+    )
+    if (
+        len(entries) > MAX_ZIP_ENTRIES
+        or expanded > MAX_UNCOMPRESSED_BYTES
+        or cell_xml > MAX_CELL_XML_BYTES
+    ):
         raise QuestionnaireFormatError(
             f"{path.name}: the workbook expands to {expanded:,} bytes in {len(entries)} parts, "
             "far more than a questionnaire; it was not read."
         )
+
+
+def _contains_cells(part: str) -> bool:
+    return part.startswith("xl/worksheets/") or part == "xl/sharedStrings.xml"
 
 
 def _load(path: Path, data_only: bool) -> Workbook:

@@ -97,6 +97,7 @@ def test_targets_record_practice_changes(demo_db: Store, tmp_path: Path) -> None
     )
     assert rows["baa.will_sign"][5:7] == ("yes", "checklist default")
     assert "scored" in sheet["A2"].value
+    assert sheet["A3"].value.startswith("Vendors scored: Ridgeway Health Vault, Harborline Backup")
 
 
 def test_every_sheet_prints_landscape(workbook) -> None:  # type: ignore[no-untyped-def]

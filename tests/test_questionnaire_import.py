@@ -387,3 +387,15 @@ def test_failed_apply_writes_nothing(
         apply_import(vendor, plan)
     assert vendor.answers(acme.id)["baa.will_sign"].value == "yes"
     assert len(vendor.audit_trail()) == before
+
+
+def test_zip_bomb_sheet_is_rejected(vendor: Store, tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr(
+            "xl/worksheets/sheet1.xml", b" " * (questionnaire_import.MAX_CELL_XML_BYTES + 1)
+        )
+    assert path.stat().st_size < 100_000
+    with pytest.raises(QuestionnaireFormatError, match="far more than a questionnaire"):
+        read_questionnaire(path, vendor.checklist)
