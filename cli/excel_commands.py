@@ -118,6 +118,8 @@ def print_plan(plan: ImportPlan) -> None:
     """Print every planned change and every row that could not be read."""
     state = "new vendor, added on import" if plan.vendor_id is None else "existing vendor"
     print(f"Questionnaire {plan.source} for {plan.vendor_name} ({state})")
+    if plan.vendor_differs:
+        print(f"Warning: this questionnaire was sent to {plan.sent_to}, not {plan.vendor_name}.")
     print(f"Changes ({len(plan.changes)}):")
     for change in plan.changes:
         print(f"  row {change.row:>4}  {change.describe()}")

@@ -69,6 +69,12 @@ class ImportPlan:
     problems: list[RowProblem] = field(default_factory=list)
     unchanged: int = 0
     unanswered: int = 0
+    sent_to: str = ""  # the vendor the file was exported for; "" for a blank questionnaire
+
+    @property
+    def vendor_differs(self) -> bool:
+        """Whether the answers go to another vendor than the one the file was sent to."""
+        return bool(self.sent_to) and self.sent_to.lower() != self.vendor_name.lower()
 
     @property
     def answer_source(self) -> str:
@@ -99,6 +105,7 @@ def plan_import(
         vendor_id=vendor.id if vendor else None,
         problems=list(questionnaire.problems),
         unanswered=len(questionnaire.missing_items),
+        sent_to=questionnaire.vendor_name,
     )
     for row in questionnaire.rows:
         _plan_row(plan, row, stored.get(row.item_id), store)

@@ -117,7 +117,10 @@ class QuestionnaireImportDialog(QDialog):
         if self.plan is None:
             return "This questionnaire names no vendor. Choose or type the vendor it belongs to."
         new = " (a new vendor, added on Apply)" if self.plan.vendor_id is None else ""
-        return (
+        warning = ""
+        if self.plan.vendor_differs:
+            warning = f"This questionnaire was sent to {self.plan.sent_to}, not to this vendor. "
+        return warning + (
             f"{len(self.plan.changes)} changes for {self.plan.vendor_name}{new}; "
             f"{len(self.plan.problems)} rows not read; {self.plan.unchanged} answers unchanged; "
             f"{self.plan.unanswered} items not answered. Uncheck a change to keep the "

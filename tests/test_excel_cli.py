@@ -124,6 +124,7 @@ def test_import_writes_changes(
     )
     assert status == 0
     assert 'source "questionnaire q.xlsx"' in out
+    assert "Warning" not in out
     _, shown, _ = cli(
         capsys, "--db", str(demo_path), "vendors", "show", "Bluefin Archive", "--json"
     )

@@ -399,3 +399,11 @@ def test_zip_bomb_sheet_is_rejected(vendor: Store, tmp_path: Path) -> None:
     assert path.stat().st_size < 100_000
     with pytest.raises(QuestionnaireFormatError, match="far more than a questionnaire"):
         read_questionnaire(path, vendor.checklist)
+
+
+def test_other_vendor_is_flagged(vendor: Store, sent: Path) -> None:
+    vendor.add_vendor("Bluefin Archive")
+    plan = plan_for(vendor, sent, "Bluefin Archive")
+    assert plan.sent_to == "Acme Backup"
+    assert plan.vendor_differs
+    assert not plan_for(vendor, sent, "ACME backup").vendor_differs
