@@ -14,7 +14,6 @@ import logging
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
@@ -41,8 +40,9 @@ MAX_ZIP_ENTRIES = 2_000
 MAX_ROWS = 2_000
 HEADER_SCAN_ROWS = 20
 
-# Everything openpyxl and the XML parser raise on a damaged or foreign file;
-# the defusedxml errors for entity and DTD tricks are ValueError subclasses.
+# Everything openpyxl and the XML parsers raise on a damaged or foreign file.
+# The parse errors of xml.etree and of lxml (which openpyxl 3.1 uses for some
+# parts when installed) are SyntaxError subclasses; defusedxml's are ValueErrors.
 _BROKEN_FILE_ERRORS = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
@@ -53,7 +53,7 @@ _BROKEN_FILE_ERRORS = (
     IndexError,
     AttributeError,
     EOFError,
-    ParseError,
+    SyntaxError,
 )
 
 

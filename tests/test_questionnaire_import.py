@@ -407,3 +407,17 @@ def test_other_vendor_is_flagged(vendor: Store, sent: Path) -> None:
     assert plan.sent_to == "Acme Backup"
     assert plan.vendor_differs
     assert not plan_for(vendor, sent, "ACME backup").vendor_differs
+
+
+@pytest.mark.parametrize(
+    "part", ["xl/workbook.xml", "xl/worksheets/sheet3.xml", "xl/styles.xml", "[Content_Types].xml"]
+)
+def test_damaged_xml_part_is_rejected(vendor: Store, sent: Path, part: str) -> None:
+    with zipfile.ZipFile(sent) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    parts[part] = b"<broken"
+    with zipfile.ZipFile(sent, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    with pytest.raises(QuestionnaireFormatError, match="not a readable Excel workbook"):
+        read_questionnaire(sent, vendor.checklist)
