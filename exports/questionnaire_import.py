@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.utils import column_index_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -36,6 +38,10 @@ MAX_UNCOMPRESSED_BYTES = 60_000_000
 # openpyxl keeps every cell of a sheet in memory, at several hundred bytes each.
 MAX_CELL_XML_BYTES = 10_000_000
 MAX_ZIP_ENTRIES = 2_000
+# openpyxl creates an object for every cell of a merged range while loading, so a
+# merge of a whole column (a million cells) from a tiny file would exhaust memory.
+MAX_MERGED_CELLS = 100_000
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 # The checklist has 57 items; rows past this are a pasted table, not answers.
 MAX_ROWS = 2_000
 HEADER_SCAN_ROWS = 20
@@ -153,6 +159,26 @@ def check_container(path: Path) -> None:
             f"{path.name}: the workbook expands to {expanded:,} bytes in {len(entries)} parts, "
             "far more than a questionnaire; it was not read."
         )
+    merged = _merged_cell_count(path, entries)
+    if merged > MAX_MERGED_CELLS:
+        raise QuestionnaireFormatError(
+            f"{path.name}: the workbook merges {merged:,} cells, far more than a "
+            "questionnaire; unmerge the cells and save it again."
+        )
+
+
+def _merged_cell_count(path: Path, entries: list[zipfile.ZipInfo]) -> int:
+    """Count the cells in all merged ranges of all sheets, from the raw sheet XML."""
+    total = 0
+    with zipfile.ZipFile(path) as package:
+        for entry in entries:
+            if entry.filename.startswith("xl/worksheets/"):
+                for match in _MERGE_REF.finditer(package.read(entry)):
+                    first_col, first_row, last_col, last_row = match.groups()
+                    columns = column_index_from_string(last_col.decode())
+                    columns -= column_index_from_string(first_col.decode())
+                    total += (abs(columns) + 1) * (abs(int(last_row) - int(first_row)) + 1)
+    return total
 
 
 def _contains_cells(part: str) -> bool:
@@ -179,6 +205,8 @@ def _check_format(workbook: Workbook, path: Path) -> str:
     if layout.LISTS_SHEET not in workbook.sheetnames:
         raise QuestionnaireFormatError(not_ours)
     lists = workbook[layout.LISTS_SHEET]
+    if not isinstance(lists, Worksheet):  # a chart sheet of that name
+        raise QuestionnaireFormatError(not_ours)
     marker = str(lists[layout.FORMAT_CELL].value or "").strip()
     name, _, version = marker.partition("/")
     if name != layout.FORMAT_NAME or not version.isdigit():

@@ -421,3 +421,17 @@ def test_damaged_xml_part_is_rejected(vendor: Store, sent: Path, part: str) -> N
             package.writestr(name, data)
     with pytest.raises(QuestionnaireFormatError, match="not a readable Excel workbook"):
         read_questionnaire(sent, vendor.checklist)
+
+
+def test_merge_of_whole_column_is_rejected(vendor: Store, sent: Path) -> None:
+    # Written into the XML directly: openpyxl itself would write a million cells.
+    with zipfile.ZipFile(sent) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    sheet = next(name for name, data in parts.items() if b"<dataValidations" in data)
+    merge = b'<mergeCells count="1"><mergeCell ref="H2:H1048576"/></mergeCells>'
+    parts[sheet] = parts[sheet].replace(b"<dataValidations", merge + b"<dataValidations")
+    with zipfile.ZipFile(sent, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    with pytest.raises(QuestionnaireFormatError, match="merges 1,048,575 cells"):
+        read_questionnaire(sent, vendor.checklist)
