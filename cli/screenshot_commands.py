@@ -14,7 +14,7 @@ from pathlib import Path
 from cli.common import open_store
 from models.errors import WorkbenchError
 
-TABS = ("vendor", "checklist", "compare", "practice")
+TABS = ("vendor", "checklist", "compare", "practice", "negotiate")
 
 
 class SizeError(WorkbenchError):

@@ -50,6 +50,7 @@ from gui.compare_tab import CompareTab
 from gui.error_reporting import show_error
 from gui.excel_menu import ExcelActions
 from gui.jobs import Job, Progress, run_job
+from gui.negotiate_tab import attach_negotiate_tab
 from gui.practice_tab import PracticeTab
 from gui.session import Session
 from gui.vendor_panel import VendorPanel
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.checklist_tab, "&Checklist")
         self.tabs.addTab(self.compare_tab, "C&ompare")
         self.tabs.addTab(self.practice_tab, "&Practice")
+        # Feature tabs plug in through the extension points, like outside code would.
+        self.negotiate_tab = attach_negotiate_tab(self)
 
     # -- extension points ----------------------------------------------------
 

@@ -23,9 +23,21 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
+        # mkstemp makes the file private (0600); give it the mode an ordinary save would.
+        os.chmod(temporary, _ordinary_mode(target))
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _ordinary_mode(target: Path) -> int:
+    """Keep the mode of a file being replaced; else 0666 less the process umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_text_atomic(target: Path | str, text: str) -> None:

@@ -127,9 +127,58 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+# Negotiation state per vendor and clause. overrides is a JSON object of
+# parameter name -> text. vendor_wording NULL means "use the wording recorded
+# for the vendor's BAA"; "" means the vendor has none. negotiation_parameters
+# holds values that apply to every clause of one vendor (the effective date).
+_NEGOTIATION_SCHEMA = [
+    """
+    CREATE TABLE negotiations (
+        vendor_id INTEGER NOT NULL REFERENCES vendors(id) ON DELETE CASCADE,
+        clause_id TEXT NOT NULL,
+        included INTEGER NOT NULL DEFAULT 1,
+        position TEXT NOT NULL DEFAULT 'preferred',
+        overrides TEXT NOT NULL DEFAULT '{}',
+        vendor_wording TEXT,
+        status TEXT NOT NULL DEFAULT 'proposed',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (vendor_id, clause_id)
+    )
+    """,
+    """
+    CREATE TABLE negotiation_rounds (
+        id INTEGER PRIMARY KEY,
+        vendor_id INTEGER NOT NULL REFERENCES vendors(id) ON DELETE CASCADE,
+        clause_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        status TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    """
+    CREATE INDEX negotiation_rounds_clause ON negotiation_rounds (vendor_id, clause_id)
+    """,
+    """
+    CREATE TABLE negotiation_parameters (
+        vendor_id INTEGER NOT NULL REFERENCES vendors(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (vendor_id, name)
+    )
+    """,
+]
+
+
+def _negotiations_schema(db: sqlite_utils.Database) -> None:
+    for statement in _NEGOTIATION_SCHEMA:
+        db.execute(statement)
+
+
 # The schema's versions in order. Append new ones; never edit one that has shipped.
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial_schema),
+    ("0002_negotiations", _negotiations_schema),
 ]
 
 
