@@ -186,8 +186,13 @@ def _contains_cells(part: str) -> bool:
 
 
 def _load(path: Path, data_only: bool) -> Workbook:
+    # openpyxl 3.1 leaves its zip archive open when a part fails to parse, so the
+    # file is opened here and closed whatever happens.
     try:
-        return load_workbook(path, data_only=data_only, keep_links=False, rich_text=False)
+        with path.open("rb") as handle:
+            return load_workbook(handle, data_only=data_only, keep_links=False, rich_text=False)
+    except OSError as exc:
+        raise QuestionnaireFormatError(f"{path}: cannot open the file: {exc.strerror}") from exc
     except _BROKEN_FILE_ERRORS as exc:
         log.info("openpyxl cannot read %s: %r", path.name, exc)
         raise QuestionnaireFormatError(
