@@ -22,8 +22,8 @@ TRUNCATION_MARKER = " [... cut: text longer than a spreadsheet cell holds]"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # XML 1.0 forbids C0 controls other than tab, newline and carriage return, and
-# lone surrogates cannot be encoded; openpyxl raises IllegalCharacterError on
-# the former, so both are removed.
+# the non-characters U+FFFE and U+FFFF; lone surrogates cannot be encoded in
+# UTF-8. openpyxl raises IllegalCharacterError on the controls, so all are removed.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 CellValue = str | int | float | bool | dt.date | None
