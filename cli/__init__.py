@@ -18,6 +18,7 @@ from cli import (
     addendum_commands,
     baa_commands,
     core_commands,
+    excel_commands,
     negotiate_commands,
     screenshot_commands,
 )
@@ -27,10 +28,11 @@ log = logging.getLogger(__name__)
 
 COMMAND_MODULES = [
     core_commands,
+    excel_commands,
     addendum_commands,
     negotiate_commands,
-    screenshot_commands,
     baa_commands,
+    screenshot_commands,
 ]
 
 
