@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli.common import open_store, print_json
-from exports.baa_import import BaaImport, read_vendor_baa, save_findings
-from exports.baa_rules import Finding
 from models.store import Store
 from models.vendors import Vendor
+
+if TYPE_CHECKING:
+    from exports.baa_import import BaaImport
+    from exports.baa_rules import Finding
+
+# Heavy modules (openpyxl, python-docx, matplotlib) are imported inside the handlers,
+# so commands that do not need them, such as `vendors list`, start fast.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_baa_import(args: argparse.Namespace) -> int:
+    from exports.baa_import import read_vendor_baa, save_findings
+
     # Read the whole file before opening the database, so a bad file writes nothing.
     result = read_vendor_baa(args.file)
     written = False

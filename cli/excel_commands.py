@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.common import open_store
-from exports import charts
-from exports.comparison_xlsx import export_comparison
-from exports.questionnaire_import import read_questionnaire
-from exports.questionnaire_plan import ImportPlan, apply_import, plan_import
-from exports.questionnaire_xlsx import write_questionnaire
 from models.comparison import rank, score_all
 from models.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from exports.questionnaire_plan import ImportPlan
+
+# Heavy modules (openpyxl, python-docx, matplotlib) are imported inside the handlers,
+# so commands that do not need them, such as `vendors list`, start fast.
 
 
 class UsageError(WorkbenchError):
@@ -53,6 +55,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from exports import charts
+    from exports.comparison_xlsx import export_comparison
+
     if args.xlsx is None and args.png is None:
         raise UsageError("compare: name a file to write with --xlsx OUT.xlsx or --png OUT.png")
     names = _vendor_names(args.vendors)
@@ -80,6 +85,8 @@ def _vendor_names(text: str | None) -> list[str] | None:
 
 
 def cmd_questionnaire_export(args: argparse.Namespace) -> int:
+    from exports.questionnaire_xlsx import write_questionnaire
+
     if args.blank == bool(args.name):
         raise UsageError("questionnaire export: give either a vendor NAME or --blank")
     with open_store(args) as store:
@@ -96,6 +103,9 @@ def cmd_questionnaire_export(args: argparse.Namespace) -> int:
 
 
 def cmd_questionnaire_import(args: argparse.Namespace) -> int:
+    from exports.questionnaire_import import read_questionnaire
+    from exports.questionnaire_plan import apply_import, plan_import
+
     with open_store(args) as store:
         questionnaire = read_questionnaire(args.file, store.checklist)
         plan = plan_import(store, questionnaire, args.vendor)
