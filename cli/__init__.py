@@ -14,12 +14,26 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli import addendum_commands, core_commands, negotiate_commands, screenshot_commands
+from cli import (
+    addendum_commands,
+    baa_commands,
+    core_commands,
+    excel_commands,
+    negotiate_commands,
+    screenshot_commands,
+)
 from models.errors import WorkbenchError
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = [core_commands, addendum_commands, negotiate_commands, screenshot_commands]
+COMMAND_MODULES = [
+    core_commands,
+    excel_commands,
+    addendum_commands,
+    negotiate_commands,
+    baa_commands,
+    screenshot_commands,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

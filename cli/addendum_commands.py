@@ -16,10 +16,12 @@ from clause_library.library import (
 )
 from clause_library.planning import AddendumPlan, build_plan
 from cli.common import open_store, print_json
-from exports.addendum_docx import AddendumOptions, write_addendum
 from models import paths
 from models.checklist import load_checklist
 from models.errors import WorkbenchError
+
+# Heavy modules (openpyxl, python-docx, matplotlib) are imported inside the handlers,
+# so commands that do not need them, such as `vendors list`, start fast.
 
 
 class ParameterArgumentError(WorkbenchError):
@@ -70,6 +72,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_addendum(args: argparse.Namespace) -> int:
     extra = parameter_arguments(args.set)
+    from exports.addendum_docx import AddendumOptions, write_addendum
+
     library = load_practice_library(load_checklist())
     with open_store(args) as store:
         vendor = store.vendor(args.name)

@@ -44,10 +44,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import settings
+from gui import baa_import_action, settings
 from gui.checklist_tab import ChecklistTab
 from gui.compare_tab import CompareTab
 from gui.error_reporting import show_error
+from gui.excel_menu import ExcelActions
 from gui.jobs import Job, Progress, run_job
 from gui.negotiate_tab import attach_negotiate_tab
 from gui.practice_tab import PracticeTab
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
             self._menus[name] = self.menuBar().addMenu(f"&{name}")
         self._build_tabs()
         self.window_actions = WindowActions(self)
+        self.baa_import = baa_import_action.install(self)
+        self.excel_actions = ExcelActions(self)
         self.database_label = QLabel()
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.database_label, 1)

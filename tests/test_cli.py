@@ -197,3 +197,16 @@ def test_usage_error_exits_two(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         run(["vendors", "frobnicate"])
     assert raised.value.code == 2
+
+
+def test_cli_start_up_skips_heavy_libraries() -> None:
+    # `vendors list` must start fast, so only the commands that need them load these.
+    code = (
+        "import sys, cli; "
+        "print(sorted(m for m in ('openpyxl', 'docx', 'matplotlib', 'PySide6', 'sqlite_utils', "
+        "'numpy') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert result.stdout.strip() == "[]"

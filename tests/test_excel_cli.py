@@ -1,0 +1,141 @@
+"""The compare and questionnaire commands, as a script runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from cli import run
+from tests.excel_helpers import fill
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = run(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def demo_path(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert cli(capsys, "--db", str(db_path), "demo")[0] == 0
+    return db_path
+
+
+def test_compare_writes_workbook_and_png(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_xlsx, out_png = tmp_path / "c.xlsx", tmp_path / "c.png"
+    status, out, _ = cli(
+        capsys,
+        "--db",
+        str(demo_path),
+        "compare",
+        "--xlsx",
+        str(out_xlsx),
+        "--png",
+        str(out_png),
+        "--vendors",
+        "Harborline Backup, Bluefin Archive",
+    )
+    assert status == 0
+    assert "Compared 2 vendors" in out
+    assert load_workbook(out_xlsx).sheetnames == ["Summary", "Detail", "Targets"]
+    assert out_png.read_bytes().startswith(b"\x89PNG")
+
+
+def test_compare_needs_an_output(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = cli(capsys, "--db", str(demo_path), "compare")
+    assert status == 1
+    assert "--xlsx" in err
+
+
+def test_compare_unknown_vendor_fails(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = cli(
+        capsys,
+        "--db",
+        str(demo_path),
+        "compare",
+        "--xlsx",
+        str(tmp_path / "c.xlsx"),
+        "--vendors",
+        "Nobody Inc",
+    )
+    assert status == 1
+    assert err.startswith("error:")
+
+
+def test_export_needs_name_or_blank(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = cli(
+        capsys, "--db", str(demo_path), "questionnaire", "export", "--out", str(tmp_path / "q.xlsx")
+    )
+    assert status == 1
+    assert "--blank" in err
+
+
+def test_import_dry_run_writes_nothing(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "q.xlsx"
+    cli(
+        capsys,
+        "--db",
+        str(demo_path),
+        "questionnaire",
+        "export",
+        "Harborline Backup",
+        "--out",
+        str(path),
+    )
+    fill(path, {"incident.notification_hours": "8 hrs", "recovery.rto_hours": "4-8 hours"})
+    status, out, _ = cli(
+        capsys, "--db", str(demo_path), "questionnaire", "import", str(path), "--dry-run"
+    )
+    assert status == 0
+    assert "incident.notification_hours: 1440 -> 8" in out
+    assert "recovery.rto_hours: '4-8 hours' is a range" in out
+    assert "Dry run: nothing was written." in out
+    _, again, _ = cli(
+        capsys, "--db", str(demo_path), "questionnaire", "import", str(path), "--dry-run"
+    )
+    assert "1440 -> 8" in again
+
+
+def test_import_writes_changes(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "q.xlsx"
+    cli(capsys, "--db", str(demo_path), "questionnaire", "export", "--blank", "--out", str(path))
+    fill(path, {"access.mfa": "no"})
+    status, out, _ = cli(
+        capsys,
+        "--db",
+        str(demo_path),
+        "questionnaire",
+        "import",
+        str(path),
+        "--vendor",
+        "Bluefin Archive",
+    )
+    assert status == 0
+    assert 'source "questionnaire q.xlsx"' in out
+    assert "Warning" not in out
+    _, shown, _ = cli(
+        capsys, "--db", str(demo_path), "vendors", "show", "Bluefin Archive", "--json"
+    )
+    assert '"access.mfa"' in shown
+
+
+def test_import_of_foreign_file_fails(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notes.xlsx"
+    path.write_bytes(b"not a zip")
+    status, _, err = cli(capsys, "--db", str(demo_path), "questionnaire", "import", str(path))
+    assert status == 1
+    assert "not an Excel workbook" in err
