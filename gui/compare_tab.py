@@ -79,6 +79,7 @@ class CompareTab(QWidget):
         for widget in (self.vendor_button, self.gaps_only, self.by_score):
             bar.addWidget(widget)
         bar.addStretch(1)
+        self._toolbar = bar
         self.chart.top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -87,6 +88,14 @@ class CompareTab(QWidget):
         self.model.modelReset.connect(self._update_chart)
         self.model.dataChanged.connect(self._update_chart)
         self._update_chart()
+
+    def add_tool(self, widget: QWidget) -> None:
+        """Add a button for the compared vendors at the right end of the tab's toolbar.
+
+        Buttons belong here rather than beside the chart: there they widen the chart
+        pane and leave the grid room for fewer vendors.
+        """
+        self._toolbar.addWidget(widget)
 
     def _make_view(self) -> QTableView:
         view = QTableView()

@@ -42,7 +42,7 @@ class ExcelActions:
         self.compare_button = QPushButton("Export comparison…")
         self.compare_button.setToolTip("Writes the compared vendors to an Excel workbook")
         self.compare_button.clicked.connect(self.on_export_compared)
-        window.compare_tab.chart.top.addWidget(self.compare_button)
+        window.compare_tab.add_tool(self.compare_button)
 
     def on_export_comparison(self) -> None:
         """Export every vendor, ranked."""

@@ -12,6 +12,9 @@ Extension points for features that plug in from other modules:
   ``window.session.snapshot`` contains the vendors and their scores as of then.
 - ``window.add_tab(widget, title)`` adds a tab after the built-in ones; a
   per-vendor tab connects to ``vendorSelected`` and ``dataChanged``.
+- ``window.compare_tab.add_tool(widget)`` adds a button to the Compare tab's
+  toolbar; ``window.compare_tab.model.chosen_scores()`` lists the compared
+  vendors with their scores, in column order.
 - ``window.menu(name) -> QMenu`` for "File", "Edit", "Vendor" and "Help";
   add actions there. File has a marked place for exports
   (``window.window_actions.export_separator``): insert before it with
