@@ -165,3 +165,13 @@ def test_window_start_does_not_import_matplotlib(tmp_path) -> None:
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+def test_add_tool_puts_button_in_toolbar(demo_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    tab = demo_window.compare_tab
+    button = QPushButton("Export something")
+    tab.add_tool(button)
+    assert button.parent() is tab
+    assert not tab.chart.isAncestorOf(button)
