@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REDRAW_DELAY_MS = 150
+# A bar per vendor stops being readable (and takes seconds to draw) long before
+# 1,000 vendors; the chart shows the first ones in the grid's column order.
+MAX_BAR_SERIES = 30
 RADAR = "Section scores (radar)"
 BARS = "Item statuses per vendor"
 
@@ -129,8 +132,10 @@ class ChartWidget(QWidget):
             self.legend.setText(legend_html(self.series))
             self.legend.show()
         else:
-            draw_status_bars(self.figure, self.series)
-            self.legend.hide()  # the bars carry their own status legend
+            draw_status_bars(self.figure, self.series[:MAX_BAR_SERIES])
+            hidden = len(self.series) - MAX_BAR_SERIES
+            self.legend.setText(_more_vendors_note(hidden) if hidden > 0 else "")
+            self.legend.setVisible(hidden > 0)  # the bars carry their own status legend
         self.canvas.draw_idle()
         self.drawn = list(self.series)
         self.draw_count += 1
@@ -143,7 +148,7 @@ class ChartWidget(QWidget):
         if self.kind.currentText() == RADAR:
             save_radar_png(self.checklist, self.series, path)
         else:
-            save_status_bars_png(self.series, path)
+            save_status_bars_png(self.series[:MAX_BAR_SERIES], path)
         log.info("Saved chart to %s", path)
 
 
@@ -168,5 +173,9 @@ def legend_html(series: Sequence[ChartSeries]) -> str:
         entries.append(f"<span style='color:{colour}'>━━</span>&nbsp;{name}")
     hidden = len(series) - MAX_RADAR_SERIES
     if hidden > 0:
-        entries.append(f"(and {hidden} more vendors; choose fewer to see them)")
+        entries.append(_more_vendors_note(hidden))
     return " &nbsp; ".join(entries)
+
+
+def _more_vendors_note(hidden: int) -> str:
+    return f"({hidden} more vendors not shown; choose fewer under Vendors to compare)"

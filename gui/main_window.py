@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._on_data_changed)
         self._on_data_changed()
         self._restore_window_state()
+        if self.session.snapshot.vendors:
+            self.select_vendor(self.session.snapshot.vendors[0].id)
 
     def _build_tabs(self) -> None:
         self.vendor_tab = VendorTab(self)

@@ -175,3 +175,19 @@ def test_add_tool_puts_button_in_toolbar(demo_window) -> None:  # type: ignore[n
     tab.add_tool(button)
     assert button.parent() is tab
     assert not tab.chart.isAncestorOf(button)
+
+
+def test_status_bars_cap_vendor_count(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from gui.chart_widget import MAX_BAR_SERIES
+
+    store = window.store
+    with store.transaction():
+        for number in range(MAX_BAR_SERIES + 5):
+            store.add_vendor(f"Vendor {number:02d}")
+    window.notify_data_changed()
+    window.show_tab(window.compare_tab)
+    chart = window.compare_tab.chart
+    chart.kind.setCurrentIndex(1)
+    labels = [label.get_text() for label in chart.figure.axes[0].get_yticklabels()]
+    assert len(labels) == MAX_BAR_SERIES
+    assert "5 more vendors not shown" in chart.legend.text()

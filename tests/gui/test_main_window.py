@@ -126,3 +126,10 @@ def test_settings_use_organization_name(private_settings) -> None:  # type: igno
     stored.sync()
     assert stored.organizationName() == "BAA Workbench"
     assert str(private_settings) in stored.fileName()
+
+
+def test_window_opens_with_first_vendor_selected(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    main = MainWindow(demo_db)
+    qtbot.addWidget(main)
+    assert main.current_vendor_id() == demo_db.vendor("Bluefin Archive").id
+    assert main.vendor_tab.editors["name"].text() == "Bluefin Archive"
