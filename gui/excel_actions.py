@@ -11,17 +11,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from exports.comparison_xlsx import collect_comparison, write_comparison_files
-from exports.questionnaire_import import read_questionnaire
-from exports.questionnaire_xlsx import write_questionnaire
 from gui.error_reporting import reporting
-from gui.questionnaire_import_dialog import QuestionnaireImportDialog
 from gui.services import dialogs
 from models.store import Store
+
+if TYPE_CHECKING:
+    from gui.questionnaire_import_dialog import QuestionnaireImportDialog
+
+# The exports and the import dialog are imported inside the functions that use them:
+# they load openpyxl, about 200 ms that the window's start-up would otherwise pay.
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,8 @@ def export_comparison_file(
     path = _ask_xlsx(parent, "Export comparison", "vendor-comparison.xlsx")
     if path is None:
         return None
+    from exports.comparison_xlsx import collect_comparison, write_comparison_files
+
     with reporting(parent, "Could not export the comparison"):
         data = collect_comparison(store, names)
 
@@ -90,6 +94,8 @@ def export_questionnaire_file(
     path = _ask_xlsx(parent, "Export questionnaire", f"questionnaire {stem}.xlsx")
     if path is None:
         return None
+    from exports.questionnaire_xlsx import write_questionnaire
+
     with reporting(parent, "Could not export the questionnaire"):
         answers = {}
         if vendor is not None:
@@ -118,6 +124,9 @@ def import_questionnaire_file(
     path = dialogs().open_file(parent, "Import questionnaire", XLSX_FILTER)
     if path is None:
         return None
+    from exports.questionnaire_import import read_questionnaire
+    from gui.questionnaire_import_dialog import QuestionnaireImportDialog
+
     with reporting(parent, "Could not import the questionnaire"):
         questionnaire = read_questionnaire(path, store.checklist)
         dialog = QuestionnaireImportDialog(store, questionnaire, parent)

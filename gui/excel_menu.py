@@ -12,10 +12,10 @@ from gui.excel_actions import (
     export_questionnaire_file,
     import_questionnaire_file,
 )
-from gui.questionnaire_import_dialog import QuestionnaireImportDialog
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
+    from gui.questionnaire_import_dialog import QuestionnaireImportDialog
 
 
 class ExcelActions:

@@ -144,7 +144,7 @@ def test_save_chart_to_missing_folder_shows_message(
     assert (kind, title) == ("error", "Could not save the chart")
 
 
-def test_window_start_does_not_import_matplotlib(tmp_path) -> None:
+def test_window_start_skips_matplotlib_and_openpyxl(tmp_path) -> None:
     script = (
         "import sys\n"
         "from gui.app import application\n"
@@ -153,7 +153,7 @@ def test_window_start_does_not_import_matplotlib(tmp_path) -> None:
         "from models.store import Store\n"
         f"window = MainWindow(Store({str(tmp_path / 'db.sqlite')!r}))\n"
         "window.show()\n"
-        "print('matplotlib' in sys.modules)\n"
+        "print('matplotlib' in sys.modules, 'openpyxl' in sys.modules)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -164,7 +164,7 @@ def test_window_start_does_not_import_matplotlib(tmp_path) -> None:
         env={"QT_QPA_PLATFORM": "offscreen", "BAA_WORKBENCH_HOME": str(tmp_path), "PATH": ""},
         check=True,
     )
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "False False"
 
 
 def test_add_tool_puts_button_in_toolbar(demo_window) -> None:  # type: ignore[no-untyped-def]
