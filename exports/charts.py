@@ -84,7 +84,10 @@ def draw_radar(figure: Figure, checklist: Checklist, series: Sequence[ChartSerie
         )
         axes.fill([*angles, angles[0]], [*values, values[0]], color=colour, alpha=0.08)
     if series:
-        axes.legend(loc="upper right", bbox_to_anchor=(1.35, 1.12), fontsize=7, frameon=False)
+        # Below the radar, where no section title can collide with it.
+        axes.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.07), ncols=3, fontsize=7, frameon=False
+        )
     axes.set_title("Section scores (0-100)", fontsize=9, pad=18)
 
 
@@ -149,7 +152,7 @@ def _save(figure: Figure, path: Path | str, dpi: int) -> None:
 
     FigureCanvasAgg(figure)
     with atomic_path(path) as temporary:
-        figure.savefig(temporary, format="png", dpi=dpi)
+        figure.savefig(temporary, format="png", dpi=dpi, bbox_inches="tight")
 
 
 def _wrap(label: str, width: int = 14) -> str:
