@@ -18,23 +18,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from models.checklist import AnswerType, Checklist, load_checklist  # noqa: E402
+from benchmarks.common import random_answers  # noqa: E402
+from models.checklist import load_checklist  # noqa: E402
 from models.practice import Practice  # noqa: E402
 from models.scoring import Scorer  # noqa: E402
 from models.store import Store  # noqa: E402
 from models.vendor_json import FORMAT, import_vendor, parse_vendor_file  # noqa: E402
-
-
-def random_answers(checklist: Checklist, rng: random.Random) -> dict[str, object]:
-    answers: dict[str, object] = {}
-    for item in checklist:
-        if rng.random() < 0.1:
-            continue  # leave some unknown
-        if item.answer is AnswerType.NUMBER:
-            answers[item.id] = float(rng.choice([1, 4, 8, 24, 72, 1440]))
-        else:
-            answers[item.id] = rng.choice(item.options)
-    return answers
 
 
 def best_of(job: Callable[[], object], repeat: int = 5) -> float:

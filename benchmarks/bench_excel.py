@@ -16,6 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.common import random_answers  # noqa: E402
 from exports.comparison_xlsx import export_comparison  # noqa: E402
 from exports.questionnaire_import import read_questionnaire  # noqa: E402
 from exports.questionnaire_plan import apply_import, plan_import  # noqa: E402
@@ -23,18 +24,6 @@ from exports.questionnaire_xlsx import write_questionnaire  # noqa: E402
 from models.checklist import AnswerType, Checklist  # noqa: E402
 from models.store import Store  # noqa: E402
 from tests.excel_helpers import fill  # noqa: E402
-
-
-def random_answers(checklist: Checklist, rng: random.Random) -> dict[str, object]:
-    answers: dict[str, object] = {}
-    for item in checklist:
-        if rng.random() < 0.1:
-            continue  # leave some unknown
-        if item.answer is AnswerType.NUMBER:
-            answers[item.id] = float(rng.choice([1, 4, 8, 24, 72, 1440]))
-        else:
-            answers[item.id] = rng.choice(item.options)
-    return answers
 
 
 def spelled_responses(checklist: Checklist, rng: random.Random) -> dict[str, object]:

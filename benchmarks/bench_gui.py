@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from models.checklist import AnswerType, Checklist  # noqa: E402
+from benchmarks.common import random_answers  # noqa: E402
 from models.store import Store  # noqa: E402
 
 SHOW_WINDOW = """
@@ -42,18 +42,6 @@ window = MainWindow(Store({db!r}))
 window.show()
 app.processEvents()
 """
-
-
-def random_answers(checklist: Checklist, rng: random.Random) -> dict[str, object]:
-    answers: dict[str, object] = {}
-    for item in checklist:
-        if rng.random() < 0.1:
-            continue
-        if item.answer is AnswerType.NUMBER:
-            answers[item.id] = float(rng.choice([1, 4, 8, 24, 72, 1440]))
-        else:
-            answers[item.id] = rng.choice(item.options)
-    return answers
 
 
 def fill(store: Store, count: int, rng: random.Random) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from clause_library.library import NUMBER_KINDS, Clause, ClauseLibrary, Parameter, Position
 from models.checklist import Checklist
 from models.errors import WorkbenchError
+from models.number_words import ONES, TENS
 from models.practice import Practice
 from models.vendors import Vendor
 
@@ -89,30 +90,6 @@ US_STATES = {
     )
 }
 
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
 
 class ParameterValueError(WorkbenchError):
     """A parameter value does not fit the parameter's kind."""
@@ -129,13 +106,13 @@ class FilledText:
 def number_words(number: int) -> str:
     """Spell a whole number from 0 to 999,999 in words, as contracts do (``seventy-two``)."""
     if number < 20:
-        return _ONES[number]
+        return ONES[number]
     if number < 100:
         tens, ones = divmod(number, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+        return TENS[tens] + (f"-{ONES[ones]}" if ones else "")
     if number < 1000:
         hundreds, rest = divmod(number, 100)
-        return f"{_ONES[hundreds]} hundred" + (f" {number_words(rest)}" if rest else "")
+        return f"{ONES[hundreds]} hundred" + (f" {number_words(rest)}" if rest else "")
     thousands, rest = divmod(number, 1000)
     return f"{number_words(thousands)} thousand" + (f" {number_words(rest)}" if rest else "")
 

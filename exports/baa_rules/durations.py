@@ -21,6 +21,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from models.number_words import ONES, TENS
+
 HOURS_PER_DAY = 24
 DAYS_PER_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
 
@@ -42,36 +44,13 @@ _UNITS = {
     "year": "year",
     "years": "year",
 }
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(_ONES)}
-for _tens_index, _tens in enumerate(_TENS):
+NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(ONES)}
+for _tens_index, _tens in enumerate(TENS[2:]):
     NUMBER_WORDS[_tens] = 20 + 10 * _tens_index
     for _unit_digit in range(1, 10):
         _value = 20 + 10 * _tens_index + _unit_digit
-        NUMBER_WORDS[f"{_tens}-{_ONES[_unit_digit]}"] = _value
-        NUMBER_WORDS[f"{_tens} {_ONES[_unit_digit]}"] = _value
+        NUMBER_WORDS[f"{_tens}-{ONES[_unit_digit]}"] = _value
+        NUMBER_WORDS[f"{_tens} {ONES[_unit_digit]}"] = _value
 NUMBER_WORDS.update({"a": 1, "an": 1, "one hundred": 100, "one hundred twenty": 120})
 
 _WORDS_PATTERN = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
