@@ -45,6 +45,13 @@ _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d+):([A-Z]{1
 # The checklist has 57 items; rows past this are a pasted table, not answers.
 MAX_ROWS = 2_000
 HEADER_SCAN_ROWS = 20
+CONTENT_TYPES_PART = "[Content_Types].xml"
+_WORKBOOK_CONTENT_TYPES = (
+    b"spreadsheetml.sheet.main+xml",
+    b"spreadsheetml.template.main+xml",
+    b"ms-excel.sheet.macroEnabled.main+xml",
+    b"ms-excel.template.macroEnabled.main+xml",
+)
 
 # Everything openpyxl and the XML parsers raise on a damaged or foreign file.
 # The parse errors of xml.etree and of lxml (which openpyxl 3.1 uses for some
@@ -137,10 +144,7 @@ def check_container(path: Path) -> None:
             f"(limit {MAX_FILE_BYTES:,}). Check that you chose the right file."
         )
     if not zipfile.is_zipfile(path):
-        raise QuestionnaireFormatError(
-            f"{path.name}: not an Excel workbook (.xlsx). Ask the vendor to save the "
-            "questionnaire as .xlsx and send it again."
-        )
+        raise _not_a_workbook(path)
     try:
         with zipfile.ZipFile(path) as package:
             entries = package.infolist()
@@ -159,12 +163,36 @@ def check_container(path: Path) -> None:
             f"{path.name}: the workbook expands to {expanded:,} bytes in {len(entries)} parts, "
             "far more than a questionnaire; it was not read."
         )
+    if not _declares_spreadsheet(path, entries):
+        raise _not_a_workbook(path)
     merged = _merged_cell_count(path, entries)
     if merged > MAX_MERGED_CELLS:
         raise QuestionnaireFormatError(
             f"{path.name}: the workbook merges {merged:,} cells, far more than a "
             "questionnaire; unmerge the cells and save it again."
         )
+
+
+def _not_a_workbook(path: Path) -> QuestionnaireFormatError:
+    return QuestionnaireFormatError(
+        f"{path.name}: not an Excel workbook (.xlsx). Choose the questionnaire file the "
+        "vendor returned, or ask the vendor to save it as .xlsx and send it again."
+    )
+
+
+def _declares_spreadsheet(path: Path, entries: list[zipfile.ZipInfo]) -> bool:
+    """Tell an Excel package from the other zip files a user may pick by mistake.
+
+    Word (.docx) and PowerPoint (.pptx) files are zip packages too, and
+    OpenDocument files and plain archives are zips without Office content
+    types; only a spreadsheet declares a SpreadsheetML (or macro-enabled
+    Excel) workbook part.
+    """
+    if not any(entry.filename == CONTENT_TYPES_PART for entry in entries):
+        return False
+    with zipfile.ZipFile(path) as package:
+        declared = package.read(CONTENT_TYPES_PART)
+    return any(kind in declared for kind in _WORKBOOK_CONTENT_TYPES)
 
 
 def _merged_cell_count(path: Path, entries: list[zipfile.ZipInfo]) -> int:
@@ -192,6 +220,9 @@ def _load(path: Path, data_only: bool) -> Workbook:
         with path.open("rb") as handle:
             return load_workbook(handle, data_only=data_only, keep_links=False, rich_text=False)
     except OSError as exc:
+        if exc.strerror is None:
+            # openpyxl raises a bare OSError for a package with no workbook part.
+            raise _not_a_workbook(path) from exc
         raise QuestionnaireFormatError(f"{path}: cannot open the file: {exc.strerror}") from exc
     except _BROKEN_FILE_ERRORS as exc:
         log.info("openpyxl cannot read %s: %r", path.name, exc)

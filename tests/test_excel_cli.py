@@ -139,3 +139,20 @@ def test_import_of_foreign_file_fails(
     status, _, err = cli(capsys, "--db", str(demo_path), "questionnaire", "import", str(path))
     assert status == 1
     assert "not an Excel workbook" in err
+
+
+def test_import_of_word_document_says_it_is_not_a_workbook(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    path = tmp_path / "add.docx"
+    docx.Document().save(str(path))
+    status, _, err = cli(
+        capsys, "--db", str(demo_path), "questionnaire", "import", str(path), "--vendor", "Acme"
+    )
+    assert status == 1
+    assert err == (
+        "error: add.docx: not an Excel workbook (.xlsx). Choose the questionnaire file the "
+        "vendor returned, or ask the vendor to save it as .xlsx and send it again.\n"
+    )

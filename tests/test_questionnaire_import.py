@@ -270,7 +270,7 @@ def test_zip_that_is_not_a_workbook_is_rejected(vendor: Store, tmp_path: Path) -
     path = tmp_path / "answers.xlsx"
     with zipfile.ZipFile(path, "w") as package:
         package.writestr("readme.txt", "hello")
-    with pytest.raises(QuestionnaireFormatError, match="not a readable Excel workbook"):
+    with pytest.raises(QuestionnaireFormatError, match=r"not an Excel workbook \(\.xlsx\)"):
         read_questionnaire(path, vendor.checklist)
 
 
@@ -419,7 +419,8 @@ def test_damaged_xml_part_is_rejected(vendor: Store, sent: Path, part: str) -> N
     with zipfile.ZipFile(sent, "w") as package:
         for name, data in parts.items():
             package.writestr(name, data)
-    with pytest.raises(QuestionnaireFormatError, match="not a readable Excel workbook"):
+    # A broken content-types part hides what the package is, so either message fits.
+    with pytest.raises(QuestionnaireFormatError, match="not (a readable|an) Excel workbook"):
         read_questionnaire(sent, vendor.checklist)
 
 
@@ -435,3 +436,60 @@ def test_merge_of_whole_column_is_rejected(vendor: Store, sent: Path) -> None:
             package.writestr(name, data)
     with pytest.raises(QuestionnaireFormatError, match="merges 1,048,575 cells"):
         read_questionnaire(sent, vendor.checklist)
+
+
+def _word_document(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Answers: yes to everything.")
+    document.save(str(path))
+
+
+def _presentation(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Override PartName="/ppt/presentation.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/></Types>',
+        )
+        package.writestr("ppt/presentation.xml", "<p:presentation/>")
+
+
+def _open_document_text(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", "<office:document-content/>")
+
+
+def _plain_zip(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("answers.csv", "baa.will_sign,yes\n")
+
+
+def _plain_text(path: Path) -> None:
+    path.write_text("baa.will_sign: yes\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("add.docx", _word_document),
+        ("deck.pptx", _presentation),
+        ("notes.odt", _open_document_text),
+        ("answers.zip", _plain_zip),
+        ("answers.txt", _plain_text),
+    ],
+)
+def test_file_of_another_kind_is_named_as_not_a_workbook(
+    vendor: Store, tmp_path: Path, name: str, make: object
+) -> None:
+    path = tmp_path / name
+    make(path)  # type: ignore[operator]
+    with pytest.raises(QuestionnaireFormatError) as raised:
+        read_questionnaire(path, vendor.checklist)
+    message = str(raised.value)
+    assert message.startswith(f"{name}: not an Excel workbook (.xlsx).")
+    assert "save it as .xlsx" in message
+    assert "None" not in message
