@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.common import open_store
+from cli.common import open_store, require_suffix
 from models.comparison import rank, score_all
 from models.errors import WorkbenchError
 
@@ -61,6 +61,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.xlsx is None and args.png is None:
         raise UsageError("compare: name a file to write with --xlsx OUT.xlsx or --png OUT.png")
     names = _vendor_names(args.vendors)
+    for path, suffix in ((args.xlsx, ".xlsx"), (args.png, ".png")):
+        if path is not None:
+            require_suffix(path, suffix)
     with open_store(args) as store:
         if args.xlsx is not None:
             data = export_comparison(store, args.xlsx, names, args.png)
@@ -89,6 +92,7 @@ def cmd_questionnaire_export(args: argparse.Namespace) -> int:
 
     if args.blank == bool(args.name):
         raise UsageError("questionnaire export: give either a vendor NAME or --blank")
+    require_suffix(args.out, ".xlsx")
     with open_store(args) as store:
         practice = store.practice()
         if args.blank:

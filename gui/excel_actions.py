@@ -36,7 +36,18 @@ def _ask_xlsx(parent: QWidget | None, title: str, suggested: str) -> Path | None
     path = dialogs().save_file(parent, title, XLSX_FILTER, suggested)
     if path is None:
         return None
-    return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+    return with_xlsx_suffix(path)
+
+
+def with_xlsx_suffix(path: Path) -> Path:
+    """Add ".xlsx" to a name typed without it, e.g. "comparison" or "comparison.v2".
+
+    The suffix is added, not swapped, so the file written is never named as a
+    Word or other file, and a dotted name keeps every part the user typed.
+    """
+    if path.suffix.lower() == ".xlsx":
+        return path
+    return path.with_name(path.name + ".xlsx")
 
 
 def export_comparison_file(

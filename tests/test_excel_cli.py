@@ -156,3 +156,34 @@ def test_import_of_word_document_says_it_is_not_a_workbook(
         "error: add.docx: not an Excel workbook (.xlsx). Choose the questionnaire file the "
         "vendor returned, or ask the vendor to save it as .xlsx and send it again.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "expected"),
+    [("--xlsx", "c.docx", ".xlsx"), ("--png", "c.jpg", ".png"), ("--xlsx", "c", ".xlsx")],
+)
+def test_compare_rejects_an_output_name_of_another_kind(
+    demo_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    option: str,
+    name: str,
+    expected: str,
+) -> None:
+    out = tmp_path / name
+    status, _, err = cli(capsys, "--db", str(demo_path), "compare", option, str(out))
+    assert status == 1
+    assert f"give a name ending in {expected}" in err
+    assert not out.exists()
+
+
+def test_questionnaire_export_rejects_a_word_file_name(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "q.docx"
+    status, _, err = cli(
+        capsys, "--db", str(demo_path), "questionnaire", "export", "--blank", "--out", str(out)
+    )
+    assert status == 1
+    assert "give a name ending in .xlsx" in err
+    assert not out.exists()

@@ -111,6 +111,23 @@ def test_export_comparison_action(qtbot, scripted, demo_db: Store, tmp_path: Pat
     assert scripted.shown[-1][0] == "info"
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("comparison", "comparison.xlsx"),
+        ("comparison.v2", "comparison.v2.xlsx"),
+        ("comparison.docx", "comparison.docx.xlsx"),
+        ("comparison.XLSX", "comparison.XLSX"),
+    ],
+)
+def test_export_adds_xlsx_to_a_name_typed_without_it(  # type: ignore[no-untyped-def]
+    qtbot, scripted, demo_db: Store, tmp_path: Path, typed: str, written: str
+) -> None:
+    scripted.files = deque([tmp_path / typed])
+    assert export_questionnaire_file(None, demo_db) == tmp_path / written
+    assert [path.name for path in tmp_path.glob("comparison*")] == [written]
+
+
 def test_export_cancelled_writes_nothing(qtbot, scripted, demo_db: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     scripted.files = deque([None])
     assert export_questionnaire_file(None, demo_db, demo_db.vendor("Bluefin Archive").id) is None
