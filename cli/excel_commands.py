@@ -8,17 +8,12 @@ from typing import TYPE_CHECKING
 
 from cli.common import open_store, require_suffix
 from models.comparison import rank, score_all
-from models.errors import WorkbenchError
 
 if TYPE_CHECKING:
     from exports.questionnaire_plan import ImportPlan
 
 # Heavy modules (openpyxl, python-docx, matplotlib) are imported inside the handlers,
 # so commands that do not need them, such as `vendors list`, start fast.
-
-
-class UsageError(WorkbenchError):
-    """A combination of options that the command cannot run."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     compare.add_argument(
         "--vendors", metavar="A,B,C", help="comma-separated vendor names (default: all vendors)"
     )
-    compare.set_defaults(handler=cmd_compare)
+    # The handlers report option mistakes through their own parser: usage, exit 2.
+    compare.set_defaults(handler=cmd_compare, parser=compare)
 
     questionnaire = subparsers.add_parser(
         "questionnaire", help="export a vendor questionnaire (.xlsx) or import a filled one"
@@ -40,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("name", nargs="?", help="vendor name; its known answers are filled in")
     export.add_argument("--blank", action="store_true", help="write a questionnaire for any vendor")
     export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
-    export.set_defaults(handler=cmd_questionnaire_export)
+    export.set_defaults(handler=cmd_questionnaire_export, parser=export)
     imported = actions.add_parser(
         "import", help="show and apply the changes in a questionnaire a vendor filled in"
     )
@@ -59,8 +55,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from exports.comparison_xlsx import export_comparison
 
     if args.xlsx is None and args.png is None:
-        raise UsageError("compare: name a file to write with --xlsx OUT.xlsx or --png OUT.png")
-    names = _vendor_names(args.vendors)
+        args.parser.error("name a file to write with --xlsx OUT.xlsx or --png OUT.png")
+    names = _vendor_names(args.parser, args.vendors)
     for path, suffix in ((args.xlsx, ".xlsx"), (args.png, ".png")):
         if path is not None:
             require_suffix(path, suffix)
@@ -77,13 +73,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _vendor_names(text: str | None) -> list[str] | None:
+def _vendor_names(parser: argparse.ArgumentParser, text: str | None) -> list[str] | None:
     if text is None:
         return None
     names = [" ".join(name.split()) for name in text.split(",")]
     names = [name for name in names if name]
     if not names:
-        raise UsageError("compare: --vendors needs at least one vendor name, e.g. --vendors A,B")
+        parser.error("--vendors needs at least one vendor name, e.g. --vendors A,B")
     return names
 
 
@@ -91,7 +87,7 @@ def cmd_questionnaire_export(args: argparse.Namespace) -> int:
     from exports.questionnaire_xlsx import write_questionnaire
 
     if args.blank == bool(args.name):
-        raise UsageError("questionnaire export: give either a vendor NAME or --blank")
+        args.parser.error("give either a vendor NAME or --blank")
     require_suffix(args.out, ".xlsx")
     with open_store(args) as store:
         practice = store.practice()

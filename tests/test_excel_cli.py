@@ -45,10 +45,35 @@ def test_compare_writes_workbook_and_png(
     assert out_png.read_bytes().startswith(b"\x89PNG")
 
 
+def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run a command that argparse must refuse; return its stderr."""
+    with pytest.raises(SystemExit) as exited:
+        run(list(argv))
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: main.py ")
+    return err
+
+
 def test_compare_needs_an_output(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = cli(capsys, "--db", str(demo_path), "compare")
-    assert status == 1
-    assert "--xlsx" in err
+    err = usage_error(capsys, "--db", str(demo_path), "compare")
+    assert "main.py compare: error: name a file to write with --xlsx" in err
+
+
+def test_compare_needs_a_vendor_name(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = usage_error(
+        capsys,
+        "--db",
+        str(demo_path),
+        "compare",
+        "--xlsx",
+        str(tmp_path / "c.xlsx"),
+        "--vendors",
+        " , ",
+    )
+    assert "--vendors needs at least one vendor name" in err
 
 
 def test_compare_unknown_vendor_fails(
@@ -71,11 +96,10 @@ def test_compare_unknown_vendor_fails(
 def test_export_needs_name_or_blank(
     demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, _, err = cli(
-        capsys, "--db", str(demo_path), "questionnaire", "export", "--out", str(tmp_path / "q.xlsx")
-    )
-    assert status == 1
-    assert "--blank" in err
+    out = tmp_path / "q.xlsx"
+    err = usage_error(capsys, "--db", str(demo_path), "questionnaire", "export", "--out", str(out))
+    assert "main.py questionnaire export: error: give either a vendor NAME or --blank" in err
+    assert not out.exists()
 
 
 def test_import_dry_run_writes_nothing(
