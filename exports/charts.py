@@ -8,6 +8,7 @@ reads in grey print or for a reader who does not tell red from green.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ STATUS_COLOURS = {
 SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 # More vendors than this make a radar unreadable; the chart shows the first ones.
 MAX_RADAR_SERIES = 7
+# A vendor name may be 200 characters; a longer label squeezes the chart to nothing.
+MAX_LABEL_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,11 @@ def draw_radar(figure: Figure, checklist: Checklist, series: Sequence[ChartSerie
         values = [one.sections.get(section_id) or 0.0 for section_id in section_ids]
         colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
         axes.plot(
-            [*angles, angles[0]], [*values, values[0]], color=colour, linewidth=1.5, label=one.name
+            [*angles, angles[0]],
+            [*values, values[0]],
+            color=colour,
+            linewidth=1.5,
+            label=short_label(one.name),
         )
         axes.fill([*angles, angles[0]], [*values, values[0]], color=colour, alpha=0.08)
     if series:
@@ -95,7 +102,7 @@ def draw_status_bars(figure: Figure, series: Sequence[ChartSeries]) -> None:
     """Draw one horizontal bar per vendor, stacked by meets / partial / gap / unknown."""
     figure.clear()
     axes = figure.add_subplot()
-    names = [one.name for one in series]
+    names = [short_label(one.name) for one in series]
     positions = list(range(len(series)))
     left = [0] * len(series)
     for status, colour in STATUS_COLOURS.items():
@@ -151,8 +158,21 @@ def _save(figure: Figure, path: Path | str, dpi: int) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(figure)
-    with atomic_path(path) as temporary:
+    with atomic_path(path) as temporary, warnings.catch_warnings():
+        # A vendor name may hold an emoji or a script the bundled font lacks; the
+        # character is drawn as a box, which is all a chart can do, so the warning
+        # would only alarm the user. Other warnings still show.
+        warnings.filterwarnings(
+            "ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning
+        )
         figure.savefig(temporary, format="png", dpi=dpi, bbox_inches="tight")
+
+
+def short_label(name: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """Cut a long vendor name to *limit* characters, ending in an ellipsis."""
+    if len(name) <= limit:
+        return name
+    return name[: limit - 1].rstrip() + "\u2026"
 
 
 def _wrap(label: str, width: int = 14) -> str:

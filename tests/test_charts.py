@@ -7,6 +7,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from exports.charts import (
+    ChartSeries,
     draw_radar,
     draw_status_bars,
     save_radar_png,
@@ -61,3 +62,42 @@ def test_png_files_are_written(demo_db: Store, tmp_path: Path) -> None:
 def test_empty_comparison_still_draws(demo_db: Store, tmp_path: Path) -> None:
     save_radar_png(demo_db.checklist, [], tmp_path / "empty.png")
     assert (tmp_path / "empty.png").stat().st_size > 0
+
+
+LONGEST_NAME = "L" * 200  # the longest vendor name the store accepts
+EMOJI_NAME = "Tooth \U0001f9b7 Backup"  # DejaVu Sans, matplotlib's font, has no tooth
+
+
+def _png_width(path: Path) -> int:
+    # The IHDR chunk follows the 8-byte signature and 8 bytes of chunk header.
+    return int.from_bytes(path.read_bytes()[16:20], "big")
+
+
+def _odd_names(demo_db: Store) -> list[ChartSeries]:
+    demo_db.add_vendor(LONGEST_NAME)
+    demo_db.add_vendor(EMOJI_NAME)
+    return series_from_scores(score_all(demo_db))
+
+
+def test_long_names_are_shortened_in_legend_and_bars(demo_db: Store) -> None:
+    series = _odd_names(demo_db)
+    radar, bars = Figure(), Figure()
+    draw_radar(radar, demo_db.checklist, series)
+    draw_status_bars(bars, series)
+    legend = [text.get_text() for text in radar.axes[0].get_legend().get_texts()]
+    rows = [label.get_text() for label in bars.axes[0].get_yticklabels()]
+    shortened = "L" * 39 + "\u2026"
+    assert shortened in legend
+    assert shortened in rows
+    assert EMOJI_NAME in legend
+    assert max(len(label) for label in legend + rows) == 40
+
+
+def test_pngs_of_odd_names_keep_their_size_and_warn_nothing(demo_db: Store, tmp_path: Path) -> None:
+    # pytest turns warnings into errors, so a missing glyph or a collapsed layout fails here.
+    series = _odd_names(demo_db)
+    save_radar_png(demo_db.checklist, series, tmp_path / "radar.png")
+    save_status_bars_png(series, tmp_path / "bars.png")
+    # 6.4 inches at 150 dpi is 960 px; the tight bounding box adds little.
+    assert _png_width(tmp_path / "radar.png") < 1100
+    assert _png_width(tmp_path / "bars.png") < 1100

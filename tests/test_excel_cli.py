@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from cli import run
+from models.store import Store
 from tests.excel_helpers import fill
 
 
@@ -211,3 +212,23 @@ def test_questionnaire_export_rejects_a_word_file_name(
     assert status == 1
     assert "give a name ending in .xlsx" in err
     assert not out.exists()
+
+
+def test_compare_of_emoji_and_longest_names_prints_no_warning(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store(demo_path) as store:
+        store.add_vendor("Tooth \U0001f9b7 Backup")
+        store.add_vendor("L" * 200)
+    status, out, err = cli(
+        capsys,
+        "--db",
+        str(demo_path),
+        "compare",
+        "--xlsx",
+        str(tmp_path / "c.xlsx"),
+        "--png",
+        str(tmp_path / "c.png"),
+    )
+    assert (status, err) == (0, "")
+    assert "Compared 7 vendors" in out
