@@ -159,7 +159,7 @@ def _save(figure: Figure, path: Path | str, dpi: int) -> None:
 
     FigureCanvasAgg(figure)
     with atomic_path(path) as temporary, warnings.catch_warnings():
-        # A vendor name may hold an emoji or a script the bundled font lacks; the
+        # A vendor name may contain an emoji or a script the bundled font lacks. The
         # character is drawn as a box, which is all a chart can do, so the warning
         # would only alarm the user. Other warnings still show.
         warnings.filterwarnings(

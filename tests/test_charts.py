@@ -79,7 +79,7 @@ def _odd_names(demo_db: Store) -> list[ChartSeries]:
     return series_from_scores(score_all(demo_db))
 
 
-def test_long_names_are_shortened_in_legend_and_bars(demo_db: Store) -> None:
+def test_long_names_shortened_in_labels(demo_db: Store) -> None:
     series = _odd_names(demo_db)
     radar, bars = Figure(), Figure()
     draw_radar(radar, demo_db.checklist, series)
@@ -93,7 +93,7 @@ def test_long_names_are_shortened_in_legend_and_bars(demo_db: Store) -> None:
     assert max(len(label) for label in legend + rows) == 40
 
 
-def test_pngs_of_odd_names_keep_their_size_and_warn_nothing(demo_db: Store, tmp_path: Path) -> None:
+def test_odd_name_pngs_stay_small_and_silent(demo_db: Store, tmp_path: Path) -> None:
     # pytest turns warnings into errors, so a missing glyph or a collapsed layout fails here.
     series = _odd_names(demo_db)
     save_radar_png(demo_db.checklist, series, tmp_path / "radar.png")

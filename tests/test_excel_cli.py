@@ -166,7 +166,7 @@ def test_import_of_foreign_file_fails(
     assert "not an Excel workbook" in err
 
 
-def test_import_of_word_document_says_it_is_not_a_workbook(
+def test_import_of_word_document_fails(
     demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import docx
@@ -214,7 +214,7 @@ def test_questionnaire_export_rejects_a_word_file_name(
     assert not out.exists()
 
 
-def test_compare_of_emoji_and_longest_names_prints_no_warning(
+def test_compare_odd_names_prints_no_warning(
     demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with Store(demo_path) as store:

@@ -482,7 +482,7 @@ def _plain_text(path: Path) -> None:
         ("answers.txt", _plain_text),
     ],
 )
-def test_file_of_another_kind_is_named_as_not_a_workbook(
+def test_other_file_kinds_are_rejected(
     vendor: Store, tmp_path: Path, name: str, make: object
 ) -> None:
     path = tmp_path / name
