@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.common import open_store, require_suffix
-from models.comparison import rank, score_all
 
 if TYPE_CHECKING:
     from exports.questionnaire_plan import ImportPlan
@@ -52,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from exports import charts
-    from exports.comparison_xlsx import export_comparison
+    from exports.comparison_xlsx import export_comparison, ranked_vendors
 
     if args.xlsx is None and args.png is None:
         args.parser.error("name a file to write with --xlsx OUT.xlsx or --png OUT.png")
@@ -65,7 +64,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             data = export_comparison(store, args.xlsx, names, args.png)
             count = len(data.ranked)
         else:
-            ranked = rank(score_all(store, names))
+            ranked = ranked_vendors(store, names)
             charts.save_radar_png(store.checklist, charts.series_from_scores(ranked), args.png)
             count = len(ranked)
     written = " and ".join(str(path) for path in (args.xlsx, args.png) if path is not None)

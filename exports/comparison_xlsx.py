@@ -28,6 +28,7 @@ from exports.comparison_detail import fill_detail, fill_targets
 from exports.workbook_style import HEADER_FILL, HEADER_FONT, print_setup, save_workbook
 from models.checklist import Checklist, Value
 from models.comparison import rank, score_all
+from models.errors import WorkbenchError
 from models.practice import Practice
 from models.scoring import Status, VendorScore
 from models.store import Store
@@ -39,6 +40,10 @@ SUMMARY_HEADER_ROW = 4
 STATUS_ORDER = (Status.MEETS, Status.PARTIAL, Status.GAP, Status.UNKNOWN)
 # Pixels per inch of the radar picture: sharp on screen and in print, small in the file.
 RADAR_DPI = 120
+
+
+class NothingToCompareError(WorkbenchError):
+    """The database has no vendors, so a comparison would be an empty workbook."""
 
 
 @dataclass(frozen=True)
@@ -71,14 +76,36 @@ def export_comparison(
 
 
 def collect_comparison(store: Store, names: list[str] | None = None) -> ComparisonData:
-    """Read and score what the workbook shows; the only step that touches the store."""
+    """Read and score what the workbook shows; the only step that touches the store.
+
+    Raises:
+        NothingToCompareError: the database has no vendors.
+    """
     return ComparisonData(
         checklist=store.checklist,
         practice=store.practice(),
-        ranked=rank(score_all(store, names)),
+        ranked=ranked_vendors(store, names),
         values=store.answer_values(),
         created=dt.datetime.now().replace(microsecond=0),
     )
+
+
+def ranked_vendors(
+    store: Store, names: list[str] | None = None
+) -> list[tuple[Vendor, VendorScore]]:
+    """Score and rank the vendors called *names* (all when None), best first.
+
+    Raises:
+        NothingToCompareError: the database has no vendors.
+        VendorNotFoundError: one of *names* is not a vendor.
+    """
+    ranked = rank(score_all(store, names))
+    if not ranked:
+        raise NothingToCompareError(
+            f"{store.path}: there are no vendors to compare. Add vendors first: in the "
+            "window, with `vendors import FILE.json`, or run `demo` for sample vendors."
+        )
+    return ranked
 
 
 def write_comparison_files(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from exports.comparison_xlsx import SUMMARY_HEADER_ROW, export_comparison
+from exports.comparison_xlsx import SUMMARY_HEADER_ROW, NothingToCompareError, export_comparison
 from models.comparison import rank, score_all
 from models.errors import VendorNotFoundError
 from models.store import Store
@@ -139,7 +139,7 @@ def test_unknown_vendor_writes_nothing(demo_db: Store, tmp_path: Path) -> None:
     assert [path.name for path in tmp_path.iterdir() if ".xlsx" in path.name] == []
 
 
-def test_no_vendors_still_writes(fresh_db: Store, tmp_path: Path) -> None:
-    export_comparison(fresh_db, tmp_path / "c.xlsx")
-    workbook = load_workbook(tmp_path / "c.xlsx")
-    assert summary_rows(workbook["Summary"]) == []
+def test_no_vendors_writes_nothing(fresh_db: Store, tmp_path: Path) -> None:
+    with pytest.raises(NothingToCompareError, match="no vendors to compare"):
+        export_comparison(fresh_db, tmp_path / "c.xlsx")
+    assert list(tmp_path.glob("c.*")) == []

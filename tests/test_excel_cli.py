@@ -232,3 +232,16 @@ def test_compare_odd_names_prints_no_warning(
     )
     assert (status, err) == (0, "")
     assert "Compared 7 vendors" in out
+
+
+@pytest.mark.parametrize("option", ["--xlsx", "--png"])
+def test_compare_without_vendors_fails(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    out = tmp_path / ("c" + option.replace("--", "."))
+    status, printed, err = cli(capsys, "--db", str(db_path), "compare", option, str(out))
+    assert status == 1
+    assert printed == ""
+    assert "there are no vendors to compare" in err
+    assert "`vendors import FILE.json`" in err
+    assert not out.exists()

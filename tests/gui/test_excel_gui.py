@@ -209,3 +209,14 @@ def test_file_menu_import_rescores_window(qtbot, demo_window, scripted, returned
     harborline = demo_window.store.vendor("Harborline Backup")
     scores = demo_window.session.snapshot.scores[harborline.id]
     assert scores.status("incident.notification_hours").value == "meets"
+
+
+def test_export_comparison_without_vendors_shows_error(  # type: ignore[no-untyped-def]
+    qtbot, scripted, fresh_db: Store, tmp_path: Path
+) -> None:
+    scripted.files = deque([tmp_path / "empty.xlsx"])
+    export_comparison_file(None, fresh_db)
+    kind, _title, message = scripted.shown[-1]
+    assert kind == "error"
+    assert "there are no vendors to compare" in message
+    assert not (tmp_path / "empty.xlsx").exists()
