@@ -10,6 +10,7 @@ from cli.common import open_store, require_suffix
 
 if TYPE_CHECKING:
     from exports.questionnaire_plan import ImportPlan
+    from models.store import Store
 
 # Heavy modules (openpyxl, python-docx, matplotlib) are imported inside the handlers,
 # so commands that do not need them, such as `vendors list`, start fast.
@@ -22,7 +23,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     compare.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="workbook to write")
     compare.add_argument("--png", type=Path, metavar="OUT.png", help="radar chart to write")
     compare.add_argument(
-        "--vendors", metavar="A,B,C", help="comma-separated vendor names (default: all vendors)"
+        "--vendors",
+        action="append",
+        metavar="A,B,C",
+        help="comma-separated vendor names (default: all vendors); repeat the option for a "
+        "name that contains a comma, e.g. --vendors A --vendors 'Smith, Jones Backup'",
     )
     # The handlers report option mistakes through their own parser: usage, exit 2.
     compare.set_defaults(handler=cmd_compare, parser=compare)
@@ -55,11 +60,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     if args.xlsx is None and args.png is None:
         args.parser.error("name a file to write with --xlsx OUT.xlsx or --png OUT.png")
-    names = _vendor_names(args.parser, args.vendors)
     for path, suffix in ((args.xlsx, ".xlsx"), (args.png, ".png")):
         if path is not None:
             require_suffix(path, suffix)
     with open_store(args) as store:
+        names = _vendor_names(args.parser, args.vendors, store)
         if args.xlsx is not None:
             data = export_comparison(store, args.xlsx, names, args.png)
             count = len(data.ranked)
@@ -72,14 +77,32 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _vendor_names(parser: argparse.ArgumentParser, text: str | None) -> list[str] | None:
-    if text is None:
+def _vendor_names(
+    parser: argparse.ArgumentParser, values: list[str] | None, store: Store
+) -> list[str] | None:
+    """Return the vendor names the --vendors options select, each once, in order given.
+
+    A value that is a vendor's whole name is kept whole, even with commas in it
+    ("Smith, Jones Backup"); any other value is a comma-separated list.
+    """
+    if values is None:
         return None
-    names = [" ".join(name.split()) for name in text.split(",")]
-    names = [name for name in names if name]
+    known = {_name_key(vendor.name) for vendor in store.vendors()}
+    names: dict[str, str] = {}
+    for value in values:
+        parts = [value] if _name_key(value) in known else value.split(",")
+        for part in parts:
+            name = " ".join(part.split())
+            if name:
+                # The store matches names ignoring case, so "ACME" repeats "Acme".
+                names.setdefault(_name_key(name), name)
     if not names:
         parser.error("--vendors needs at least one vendor name, e.g. --vendors A,B")
-    return names
+    return list(names.values())
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def cmd_questionnaire_export(args: argparse.Namespace) -> int:

@@ -245,3 +245,67 @@ def test_compare_without_vendors_fails(
     assert "there are no vendors to compare" in err
     assert "`vendors import FILE.json`" in err
     assert not out.exists()
+
+
+def compared_vendors(path: Path) -> list[str]:
+    """Return the vendor names on the Summary sheet, in rank order."""
+    sheet = load_workbook(path)["Summary"]
+    return [row[1] for row in sheet.iter_rows(min_row=5, values_only=True) if row[0]]
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [
+        ["--vendors", "Harborline Backup,Harborline Backup"],
+        ["--vendors", "Harborline Backup, HARBORLINE backup"],
+        ["--vendors", "Harborline Backup", "--vendors", "harborline  backup"],
+    ],
+)
+def test_compare_counts_a_repeated_vendor_once(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], selection: list[str]
+) -> None:
+    out = tmp_path / "c.xlsx"
+    status, printed, _ = cli(
+        capsys, "--db", str(demo_path), "compare", "--xlsx", str(out), *selection
+    )
+    assert status == 0
+    assert "Compared 1 vendors" in printed
+    assert compared_vendors(out) == ["Harborline Backup"]
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [
+        ["--vendors", "Bluefin Archive", "--vendors", "Smith, Jones Backup"],
+        ["--vendors", "Smith, Jones Backup", "--vendors", "Bluefin Archive"],
+        ["--vendors", "smith,  jones backup", "--vendors", "Bluefin Archive"],
+    ],
+)
+def test_compare_selects_a_name_with_a_comma(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], selection: list[str]
+) -> None:
+    with Store(demo_path) as store:
+        store.add_vendor("Smith, Jones Backup")
+    out = tmp_path / "c.xlsx"
+    status, _, err = cli(capsys, "--db", str(demo_path), "compare", "--xlsx", str(out), *selection)
+    assert (status, err) == (0, "")
+    assert sorted(compared_vendors(out)) == ["Bluefin Archive", "Smith, Jones Backup"]
+
+
+def test_compare_selects_a_lone_name_with_a_comma(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store(demo_path) as store:
+        store.add_vendor("Smith, Jones Backup")
+    out = tmp_path / "c.xlsx"
+    argv = [
+        "--db",
+        str(demo_path),
+        "compare",
+        "--xlsx",
+        str(out),
+        "--vendors",
+        "Smith, Jones Backup",
+    ]
+    assert cli(capsys, *argv)[0] == 0
+    assert compared_vendors(out) == ["Smith, Jones Backup"]
