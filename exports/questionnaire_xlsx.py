@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import textwrap
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -23,6 +24,7 @@ from exports.cells import CellValue, write, write_row
 from exports.workbook_style import (
     HEADER_FILL,
     HEADER_FONT,
+    LINE_HEIGHT,
     print_setup,
     save_workbook,
     set_row_height,
@@ -34,6 +36,10 @@ log = logging.getLogger(__name__)
 
 ANSWER_FILL = PatternFill("solid", fgColor="FFF8DC")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+# Characters across the Instructions column, which fills a portrait page, and the
+# longest line written into it, with room for wide letters such as "W".
+INSTRUCTIONS_WIDTH = 100
+LINE_CHARS = 90
 UNLOCKED = Protection(locked=False)
 
 
@@ -93,10 +99,18 @@ def _fill_instructions(
         "This questionnaire supports the practice's HIPAA due diligence. It is not legal advice.",
     ]
     for row, line in enumerate(lines, start=1):
-        write(sheet, row, 1, line)
+        if len(line) <= LINE_CHARS:
+            write(sheet, row, 1, line)
+            continue
+        # A practice or vendor name of up to 200 characters would run off the page.
+        # Breaks are written into the text because a name without spaces does not
+        # wrap in every spreadsheet program; the import reads the name from Lists.
+        broken = "\n".join(textwrap.wrap(line, LINE_CHARS, break_on_hyphens=False))
+        write(sheet, row, 1, broken).alignment = WRAP_TOP
+        sheet.row_dimensions[row].height = LINE_HEIGHT * (broken.count("\n") + 1)
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A7"].font = Font(bold=True)
-    sheet.column_dimensions["A"].width = 100
+    sheet.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
     sheet.protection.sheet = True
     print_setup(sheet, landscape=False)
 

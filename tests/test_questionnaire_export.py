@@ -99,3 +99,16 @@ def test_blank_questionnaire_has_no_answers(fresh_db: Store, tmp_path: Path) -> 
         None
     ] * 57
     assert workbook[layout.LISTS_SHEET][layout.VENDOR_CELL].value is None
+
+
+def test_longest_vendor_name_wraps_on_instructions(demo_db: Store, tmp_path: Path) -> None:
+    name = "L" * 200  # the longest name the store accepts, with no space to wrap at
+    demo_db.add_vendor(name)
+    workbook = load_workbook(export_for(demo_db, name, tmp_path / "q.xlsx"))
+    cell = workbook[layout.INSTRUCTIONS_SHEET]["A3"]
+    lines = cell.value.split("\n")
+    assert "".join(lines) == f"For: {name}"
+    assert max(len(line) for line in lines) <= 90
+    assert cell.alignment.wrap_text
+    assert workbook[layout.INSTRUCTIONS_SHEET].row_dimensions[3].height == 15.0 * len(lines)
+    assert workbook[layout.LISTS_SHEET][layout.VENDOR_CELL].value == name
