@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, Reference, Series
+from openpyxl.chart.marker import DataPoint
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -40,6 +41,10 @@ SUMMARY_HEADER_ROW = 4
 STATUS_ORDER = (Status.MEETS, Status.PARTIAL, Status.GAP, Status.UNKNOWN)
 # Pixels per inch of the radar picture: sharp on screen and in print, small in the file.
 RADAR_DPI = 120
+CHART_LABEL_HEADER = "Chart label"
+# Bars of qualified vendors in the chart's blue; disqualified ones grey, and named so.
+QUALIFIED_BAR = "0072B2"
+DISQUALIFIED_BAR = "999999"
 
 
 class NothingToCompareError(WorkbenchError):
@@ -187,11 +192,20 @@ def _fill_summary(sheet: Worksheet, data: ComparisonData) -> int:
             *[score.counts[status] for status in STATUS_ORDER],
         ]
         write_row(sheet, row, values)
+        write(sheet, row, len(headers) + 1, _chart_label(vendor.name, score))
         sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
         for column in range(3, 5 + len(sections)):
             sheet.cell(row=row, column=column).number_format = "0.0"
+        # Centred scores and an indented verdict keep "97.5" and "no" apart in print.
+        sheet.cell(row=row, column=3).alignment = Alignment(horizontal="center")
+        sheet.cell(row=row, column=4).alignment = Alignment(horizontal="left", indent=1)
     _summary_layout(sheet, len(headers), len(sections))
     return row
+
+
+def _chart_label(name: str, score: VendorScore) -> str:
+    """Name a bar of the overall-score chart, marking a disqualified vendor."""
+    return f"{name} (disqualified)" if score.disqualified else name
 
 
 def _summary_headers(sheet: Worksheet, data: ComparisonData) -> list[str]:
@@ -204,6 +218,8 @@ def _summary_headers(sheet: Worksheet, data: ComparisonData) -> list[str]:
         *[status.value.capitalize() for status in STATUS_ORDER],
     ]
     write_row(sheet, SUMMARY_HEADER_ROW, headers)
+    # The bar chart takes its category names from this hidden column.
+    write(sheet, SUMMARY_HEADER_ROW, len(headers) + 1, CHART_LABEL_HEADER)
     for column in range(1, len(headers) + 1):
         cell = sheet.cell(row=SUMMARY_HEADER_ROW, column=column)
         cell.font = HEADER_FONT
@@ -213,13 +229,23 @@ def _summary_headers(sheet: Worksheet, data: ComparisonData) -> list[str]:
 
 
 def _summary_layout(sheet: Worksheet, columns: int, sections: int) -> None:
-    widths = {1: 6, 2: 28, 3: 9, 4: 16}
+    widths = {1: 6, 2: 28, 3: 10, 4: 18}
     for column in range(1, columns + 1):
         default = 12 if column <= 4 + sections else 9
         sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, default)
+    sheet.column_dimensions[get_column_letter(columns + 1)].hidden = True
     sheet.row_dimensions[SUMMARY_HEADER_ROW].height = 45
     sheet.freeze_panes = f"C{SUMMARY_HEADER_ROW + 1}"
     print_setup(sheet, landscape=True, title_rows=f"{SUMMARY_HEADER_ROW}:{SUMMARY_HEADER_ROW}")
+
+
+def _colour_bars(series: Series, disqualified: list[bool]) -> None:
+    series.graphicalProperties.solidFill = QUALIFIED_BAR
+    for index, excluded in enumerate(disqualified):
+        if excluded:
+            point = DataPoint(idx=index)
+            point.graphicalProperties.solidFill = DISQUALIFIED_BAR
+            series.dPt.append(point)
 
 
 def _add_charts(
@@ -240,9 +266,15 @@ def _add_charts(
         chart.y_axis.number_format = "0"
         chart.y_axis.majorUnit = 20
         scores = Reference(sheet, min_col=3, min_row=SUMMARY_HEADER_ROW + 1, max_row=last_row)
-        names = Reference(sheet, min_col=2, min_row=SUMMARY_HEADER_ROW + 1, max_row=last_row)
+        label_column = 5 + len(data.checklist.sections) + len(STATUS_ORDER)
+        names = Reference(
+            sheet, min_col=label_column, min_row=SUMMARY_HEADER_ROW + 1, max_row=last_row
+        )
         chart.add_data(scores, titles_from_data=False)
         chart.set_categories(names)
+        # The labels live in a hidden column, which a chart skips unless told otherwise.
+        chart.visible_cells_only = False
+        _colour_bars(chart.series[0], [score.disqualified for _, score in data.ranked])
         chart.width = 16
         chart.height = max(7.5, 0.6 * len(data.ranked) + 2)
         sheet.add_chart(chart, f"B{anchor_row}")

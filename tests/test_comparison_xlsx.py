@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from exports.comparison_xlsx import SUMMARY_HEADER_ROW, NothingToCompareError, export_comparison
 from models.comparison import rank, score_all
@@ -47,9 +48,9 @@ def test_summary_shows_disqualification(workbook) -> None:  # type: ignore[no-un
 def test_summary_counts_each_status(workbook, demo_db: Store) -> None:  # type: ignore[no-untyped-def]
     sheet = workbook["Summary"]
     headers = [cell.value for cell in sheet[SUMMARY_HEADER_ROW]]
-    assert headers[-4:] == ["Meets", "Partial", "Gap", "Unknown"]
-    assert headers[4:-4] == [section.title for section in demo_db.checklist.sections]
-    assert all(sum(row[-4:]) == 57 for row in summary_rows(sheet))
+    assert headers[-5:] == ["Meets", "Partial", "Gap", "Unknown", "Chart label"]
+    assert headers[4:-5] == [section.title for section in demo_db.checklist.sections]
+    assert all(sum(row[-5:-1]) == 57 for row in summary_rows(sheet))
 
 
 def test_summary_has_bar_chart_and_radar(workbook) -> None:  # type: ignore[no-untyped-def]
@@ -57,6 +58,29 @@ def test_summary_has_bar_chart_and_radar(workbook) -> None:  # type: ignore[no-u
     assert len(sheet._charts) == 1
     assert sheet._charts[0].tagname == "barChart"
     assert len(sheet._images) == 1
+
+
+def test_bar_chart_marks_disqualified_vendor(workbook) -> None:  # type: ignore[no-untyped-def]
+    sheet = workbook["Summary"]
+    rows = summary_rows(sheet)
+    labels = [row[-1] for row in rows]
+    assert labels[-1] == "NimbusVault Cloud (disqualified)"
+    assert labels[0] == rows[0][1]
+    label_column = get_column_letter(len(rows[0]))
+    assert sheet.column_dimensions[label_column].hidden
+    chart = sheet._charts[0]
+    assert not chart.visible_cells_only
+    series = chart.series[0]
+    assert series.cat.numRef.f == f"'Summary'!${label_column}$5:${label_column}$9"
+    grey = [point.idx for point in series.dPt]
+    assert grey == [len(rows) - 1]
+
+
+def test_overall_and_disqualified_read_apart(workbook) -> None:  # type: ignore[no-untyped-def]
+    sheet = workbook["Summary"]
+    first = SUMMARY_HEADER_ROW + 1
+    assert sheet.cell(row=first, column=3).alignment.horizontal == "center"
+    assert sheet.cell(row=first, column=4).alignment.indent == 1
 
 
 def test_png_written(workbook, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
