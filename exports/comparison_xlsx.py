@@ -42,7 +42,7 @@ STATUS_ORDER = (Status.MEETS, Status.PARTIAL, Status.GAP, Status.UNKNOWN)
 # Pixels per inch of the radar picture: sharp on screen and in print, small in the file.
 RADAR_DPI = 120
 CHART_LABEL_HEADER = "Chart label"
-# Bars of qualified vendors in the chart's blue; disqualified ones grey, and named so.
+# Bar colours: blue for qualified vendors, grey for disqualified ones (also named so).
 QUALIFIED_BAR = "0072B2"
 DISQUALIFIED_BAR = "999999"
 
@@ -73,6 +73,7 @@ def export_comparison(
     Also writes the radar chart to *png_path* when given.
 
     Raises:
+        NothingToCompareError: the database has no vendors.
         VendorNotFoundError: one of *names* is not a vendor.
     """
     data = collect_comparison(store, names)
@@ -204,8 +205,13 @@ def _fill_summary(sheet: Worksheet, data: ComparisonData) -> int:
 
 
 def _chart_label(name: str, score: VendorScore) -> str:
-    """Name a bar of the overall-score chart, marking a disqualified vendor."""
-    return f"{name} (disqualified)" if score.disqualified else name
+    """Name a bar of the overall-score chart, marking a disqualified vendor.
+
+    Long names are shortened as in the radar legend: a 200-character category
+    label would leave the bars no room.
+    """
+    label = charts.short_label(name)
+    return f"{label} (disqualified)" if score.disqualified else label
 
 
 def _summary_headers(sheet: Worksheet, data: ComparisonData) -> list[str]:

@@ -76,6 +76,14 @@ def test_bar_chart_marks_disqualified_vendor(workbook) -> None:  # type: ignore[
     assert grey == [len(rows) - 1]
 
 
+def test_bar_chart_shortens_long_names(demo_db: Store, tmp_path: Path) -> None:
+    demo_db.add_vendor("L" * 200)
+    export_comparison(demo_db, tmp_path / "c.xlsx")
+    labels = [row[-1] for row in summary_rows(load_workbook(tmp_path / "c.xlsx")["Summary"])]
+    assert "L" * 39 + "\u2026" in labels
+    assert max(len(label) for label in labels) <= 40 + len(" (disqualified)")
+
+
 def test_overall_and_disqualified_read_apart(workbook) -> None:  # type: ignore[no-untyped-def]
     sheet = workbook["Summary"]
     first = SUMMARY_HEADER_ROW + 1
