@@ -11,6 +11,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.cells import CellValue, write, write_row
+from exports.charts import short_label
 from exports.workbook_style import (
     HEADER_FILL,
     HEADER_FONT,
@@ -94,7 +95,8 @@ def _detail_headers(sheet: Worksheet, ranked: Sequence[tuple[Vendor, VendorScore
     write_row(sheet, 2, list(ITEM_HEADERS))
     for index, (vendor, _) in enumerate(ranked):
         column = len(ITEM_HEADERS) + 1 + 2 * index
-        write(sheet, 1, column, vendor.name)
+        # The two-line header over two columns has room for about 40 characters.
+        write(sheet, 1, column, short_label(vendor.name))
         sheet.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + 1)
         write_row(sheet, 2, ["Answer", "Status"], first_column=column)
     last_column = len(ITEM_HEADERS) + 2 * len(ranked)

@@ -84,6 +84,15 @@ def test_bar_chart_shortens_long_names(demo_db: Store, tmp_path: Path) -> None:
     assert max(len(label) for label in labels) <= 40 + len(" (disqualified)")
 
 
+def test_detail_header_shortens_long_names(demo_db: Store, tmp_path: Path) -> None:
+    demo_db.add_vendor("L" * 200)
+    export_comparison(demo_db, tmp_path / "c.xlsx")
+    sheet = load_workbook(tmp_path / "c.xlsx")["Detail"]
+    vendors = [cell.value for cell in sheet[1][5::2]]
+    assert "L" * 39 + "\u2026" in vendors
+    assert "Harborline Backup" in vendors
+
+
 def test_overall_and_disqualified_read_apart(workbook) -> None:  # type: ignore[no-untyped-def]
     sheet = workbook["Summary"]
     first = SUMMARY_HEADER_ROW + 1
