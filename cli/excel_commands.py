@@ -73,7 +73,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
             charts.save_radar_png(store.checklist, charts.series_from_scores(ranked), args.png)
             count = len(ranked)
     written = " and ".join(str(path) for path in (args.xlsx, args.png) if path is not None)
-    print(f"Compared {count} vendors: wrote {written}")
+    vendors = "vendor" if count == 1 else "vendors"
+    print(f"Compared {count} {vendors}: wrote {written}")
     return 0
 
 

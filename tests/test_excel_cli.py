@@ -269,7 +269,7 @@ def test_compare_counts_a_repeated_vendor_once(
         capsys, "--db", str(demo_path), "compare", "--xlsx", str(out), *selection
     )
     assert status == 0
-    assert "Compared 1 vendors" in printed
+    assert "Compared 1 vendor:" in printed
     assert compared_vendors(out) == ["Harborline Backup"]
 
 
