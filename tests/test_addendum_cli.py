@@ -202,7 +202,10 @@ def test_negotiate_clause(demo_path: Path, capsys: pytest.CaptureFixture[str]) -
         "They offer 72 hours",
     )
     assert status == 0
-    assert out == "Updated the negotiation with Harborline Backup\n"
+    assert out == (
+        "Updated Harborline Backup, clause incident.notification_deadline: position walk_away; "
+        "notification_hours = 24; vendor wording stored; status countered with a note\n"
+    )
     _, out, _ = cli(
         capsys, "--db", str(demo_path), "clauses", "list", "--vendor", "Harborline Backup", "--json"
     )
@@ -255,10 +258,6 @@ def test_negotiate_exclude_and_drop(demo_path: Path, capsys: pytest.CaptureFixtu
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (
-            ["--position", "fallback"],
-            "error: --include, --exclude, --position, --wording, --recorded-wording and --status need a clause id",
-        ),
         (
             ["no.clause", "--exclude"],
             "error: no clause with id 'no.clause'; `clauses list` shows the ids",
