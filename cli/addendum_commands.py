@@ -15,6 +15,7 @@ from clause_library.library import (
     load_practice_library,
 )
 from clause_library.planning import AddendumPlan, build_plan
+from clause_library.selection import Proposal
 from cli.common import open_store, print_json
 from models import paths
 from models.checklist import load_checklist
@@ -122,11 +123,43 @@ def cmd_clauses_list(args: argparse.Namespace) -> int:
         rows = [_planned_row(planned) for planned in plan.clauses]
     if args.json:
         print_json(rows)
-        return 0
-    for row in rows:
-        extra = "" if "status" not in row else f"  {row['status']:<10} {row['position']}"
-        print(f"{row['id']:<42} {row['title']}{extra}")
+    elif args.vendor is None:
+        _print_table(("Clause", "Section", "Title"), [_library_cells(row) for row in rows])
+    else:
+        _print_table(PLAN_HEADERS, [_plan_cells(row) for row in rows])
     return 0
+
+
+PLAN_HEADERS = ("Clause", "Title", "Vendor", "In addendum", "Position", "Negotiation")
+
+
+def _library_cells(row: dict[str, Any]) -> tuple[str, ...]:
+    return (row["id"], row["section"], row["title"])
+
+
+def _plan_cells(row: dict[str, Any]) -> tuple[str, ...]:
+    if not row["included"]:
+        inclusion = "NO: excluded"
+    elif row["status"] == "dropped":
+        inclusion = "NO: dropped"
+    else:
+        inclusion = "yes"
+    return (
+        row["id"],
+        row["title"],
+        row["vendor_status"],
+        inclusion,
+        row["position"],
+        row["status"],
+    )
+
+
+def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Print rows in columns as wide as their longest cell, the last column unpadded."""
+    widths = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=False)]
+    for cells in (headers, *rows):
+        padded = [cell.ljust(width) for cell, width in zip(cells[:-1], widths, strict=False)]
+        print("  ".join([*padded, cells[-1]]))
 
 
 def _clause_row(library: ClauseLibrary, clause_id: str) -> dict[str, Any]:
@@ -146,7 +179,9 @@ def _planned_row(planned: Any) -> dict[str, Any]:
         "id": planned.clause.id,
         "title": planned.clause.title,
         "items": {item: status.value for item, status in planned.statuses.items()},
-        "included": planned.in_addendum,
+        "vendor_status": Proposal(planned.clause, planned.statuses).worst.value,
+        "included": planned.negotiation.included,
+        "in_addendum": planned.in_addendum,
         "position": planned.position.value,
         "status": planned.negotiation.status.value,
         "text": planned.text,

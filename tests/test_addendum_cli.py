@@ -277,3 +277,42 @@ def test_negotiate_bad_arguments(
     )
     assert status == 1
     assert stderr.startswith(message)
+
+
+def test_clauses_list_for_vendor_shows_inclusion_position_and_status(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vendor, notice = "Harborline Backup", "incident.notification_deadline"
+    negotiate = ("--db", str(demo_path), "negotiate", vendor)
+    assert cli(capsys, *negotiate, notice, "--exclude", "--position", "fallback")[0] == 0
+    assert cli(capsys, *negotiate, "baa.hhs_access", "--include", "--position", "fallback")[0] == 0
+    status, out, _ = cli(capsys, "--db", str(demo_path), "clauses", "list", "--vendor", vendor)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == [
+        "Clause",
+        "Title",
+        "Vendor",
+        "In",
+        "addendum",
+        "Position",
+        "Negotiation",
+    ]
+    rows = {line.split()[0]: line for line in lines[1:]}
+    assert "NO: excluded  fallback" in rows[notice]
+    assert " meets " in rows["baa.hhs_access"]
+    assert "yes" in rows["baa.hhs_access"]
+    # Both clauses are at the fallback position; the column lines up under its header.
+    starts = {lines[0].index("Position")} | {row.index("fallback") for row in rows.values()}
+    assert len(starts) == 1
+
+
+def test_clauses_list_for_vendor_json_separates_inclusion_from_addendum(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vendor, notice = "Harborline Backup", "incident.notification_deadline"
+    negotiate = ("--db", str(demo_path), "negotiate", vendor, notice)
+    assert cli(capsys, *negotiate, "--status", "dropped")[0] == 0
+    _, out, _ = cli(capsys, "--db", str(demo_path), "clauses", "list", "--vendor", vendor, "--json")
+    row = next(row for row in json.loads(out) if row["id"] == notice)
+    assert (row["included"], row["in_addendum"], row["vendor_status"]) == (True, False, "gap")
