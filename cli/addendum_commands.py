@@ -18,7 +18,7 @@ from clause_library.planning import AddendumPlan, build_plan
 from clause_library.selection import Proposal
 from cli.common import open_store, print_json
 from models import paths
-from models.checklist import load_checklist
+from models.checklist import Checklist, load_checklist
 from models.errors import WorkbenchError
 
 # Heavy modules (openpyxl, python-docx, matplotlib) are imported inside the handlers,
@@ -75,16 +75,21 @@ def cmd_addendum(args: argparse.Namespace) -> int:
     extra = parameter_arguments(args.set)
     from exports.addendum_docx import AddendumOptions, write_addendum
 
-    library = load_practice_library(load_checklist())
+    checklist = load_checklist()
+    library = load_practice_library(checklist)
     with open_store(args) as store:
         vendor = store.vendor(args.name)
         plan = build_plan(store, library, vendor.id, extra)
         options = AddendumOptions(redline=args.redline, comments=args.comments)
         write_addendum(plan, store.checklist, args.out, options)
-    _report_gaps(plan)
+    _report_gaps(plan, checklist)
     form = "redlined" if args.redline else "clean"
-    print(f"Wrote {form} addendum with {len(plan.in_addendum())} clauses to {args.out}")
+    print(f"Wrote {form} addendum with {count_clauses(len(plan.in_addendum()))} to {args.out}")
     return 0
+
+
+def count_clauses(count: int) -> str:
+    return f"{count} clause" if count == 1 else f"{count} clauses"
 
 
 def parameter_arguments(pairs: list[str]) -> dict[str, str]:
@@ -99,16 +104,19 @@ def parameter_arguments(pairs: list[str]) -> dict[str, str]:
     return values
 
 
-def _report_gaps(plan: AddendumPlan) -> None:
+def _report_gaps(plan: AddendumPlan, checklist: Checklist) -> None:
     for name in plan.missing_parameters():
         print(
             f"warning: parameter {name} has no value; the document shows "
             f"[{name.replace('_', ' ')}] (set it with --set {name}=...)",
             file=sys.stderr,
         )
-    if plan.unremedied:
+    titles = plan.unremedied_titles(checklist)
+    if titles:
+        pronoun = "it" if len(titles) == 1 else "them"
+        listing = ", ".join(titles)
         print(
-            "note: no clause can fix " + ", ".join(plan.unremedied) + "; weigh them in the choice",
+            f"note: no clause can fix {listing}; weigh {pronoun} in the choice",
             file=sys.stderr,
         )
 

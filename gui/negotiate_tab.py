@@ -8,6 +8,7 @@ the data. It emits ``dataChanged`` after every write it makes to the store.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -214,12 +215,14 @@ class NegotiateTab(QWidget):
                 self.summary.setText("Select a vendor to negotiate its BAA addendum.")
             return
         included = len(self.plan.in_addendum())
+        name = html.escape(self.plan.vendor.name)
         text = (
-            f"<b>{self.plan.vendor.name}</b>: {_clauses(len(self.plan.clauses))} proposed or "
+            f"<b>{name}</b>: {_clauses(len(self.plan.clauses))} proposed or "
             f"negotiated, {included} in the addendum."
         )
-        if self.plan.unremedied:
-            text += " No clause can fix: " + ", ".join(self.plan.unremedied) + "."
+        titles = self.plan.unremedied_titles(self.store.checklist)
+        if titles:
+            text += " No clause can fix: " + ", ".join(html.escape(title) for title in titles) + "."
         if not self.plan.clauses:
             text += " The vendor meets every target that a clause can fix."
         self.summary.setText(text)

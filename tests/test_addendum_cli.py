@@ -65,7 +65,10 @@ def test_addendum_redline_and_comments(
     assert status == 0
     assert stdout.startswith("Wrote redlined addendum")
     assert "warning: parameter effective_date has no value" in stderr
-    assert "note: no clause can fix vendor.hitrust_csf" in stderr
+    assert (
+        "note: no clause can fix HITRUST CSF certification, FedRAMP authorization; "
+        "weigh them in the choice\n"
+    ) in stderr
     document = docx.Document(str(out))
     assert list(document.element.body.iter(qn("w:del")))
     assert len(list(document.comments)) > 10
@@ -316,3 +319,15 @@ def test_clauses_list_for_vendor_json_separates_inclusion_from_addendum(
     _, out, _ = cli(capsys, "--db", str(demo_path), "clauses", "list", "--vendor", vendor, "--json")
     row = next(row for row in json.loads(out) if row["id"] == notice)
     assert (row["included"], row["in_addendum"], row["vendor_status"]) == (True, False, "gap")
+
+
+def test_addendum_counts_one_clause_and_one_unfixable_item(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "one.DOCX"
+    status, stdout, stderr = cli(
+        capsys, "--db", str(demo_path), "addendum", "Harborline Backup", "--out", str(out)
+    )
+    assert status == 0
+    assert stdout == f"Wrote clean addendum with 1 clause to {out}\n"
+    assert "note: no clause can fix FedRAMP authorization; weigh it in the choice\n" in stderr

@@ -265,3 +265,8 @@ def test_window_saves_in_background_job(
     assert [path.name for path in planned] == ["harborline.docx", "harborline (redlined).docx"]
     assert all(path.exists() for path in planned)
     assert scripted_dialogs.shown[-1][0] == "info"
+
+
+def test_header_names_unfixable_items_by_title(tab: NegotiateTab) -> None:
+    assert "No clause can fix: FedRAMP authorization." in tab.summary.text()
+    assert "vendor.fedramp" not in tab.summary.text()
