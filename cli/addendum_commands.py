@@ -16,7 +16,7 @@ from clause_library.library import (
 )
 from clause_library.planning import AddendumPlan, build_plan
 from clause_library.selection import Proposal
-from cli.common import open_store, print_json
+from cli.common import open_store, print_json, require_suffix
 from models import paths
 from models.checklist import Checklist, load_checklist
 from models.errors import WorkbenchError
@@ -75,6 +75,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
     extra = parameter_arguments(args.set)
     from exports.addendum_docx import AddendumOptions, write_addendum
 
+    require_suffix(args.out, ".docx")
     checklist = load_checklist()
     library = load_practice_library(checklist)
     with open_store(args) as store:

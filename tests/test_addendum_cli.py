@@ -321,6 +321,21 @@ def test_clauses_list_for_vendor_json_separates_inclusion_from_addendum(
     assert (row["included"], row["in_addendum"], row["vendor_status"]) == (True, False, "gap")
 
 
+@pytest.mark.parametrize("name", ["a.pdf", "a", "a.doc"])
+def test_addendum_refuses_a_name_without_docx(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    out = tmp_path / name
+    status, _, stderr = cli(
+        capsys, "--db", str(demo_path), "addendum", "CedarStack Data", "--out", str(out)
+    )
+    assert status == 1
+    assert stderr == (
+        f"error: {out}: the file will be written as .docx; give a name ending in .docx\n"
+    )
+    assert not out.exists()
+
+
 def test_addendum_counts_one_clause_and_one_unfixable_item(
     demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -270,3 +270,16 @@ def test_window_saves_in_background_job(
 def test_header_names_unfixable_items_by_title(tab: NegotiateTab) -> None:
     assert "No clause can fix: FedRAMP authorization." in tab.summary.text()
     assert "vendor.fedramp" not in tab.summary.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [("Acme Inc. addendum", "Acme Inc. addendum.docx"), ("harborline.DOCX", "harborline.DOCX")],
+)
+def test_save_adds_docx_only_when_the_name_lacks_it(
+    tab: NegotiateTab, script: ScriptedDialogs, tmp_path: Path, typed: str, saved: str
+) -> None:
+    tab.form.setCurrentIndex(0)
+    script.confirmations.append(True)
+    script.files.append(tmp_path / typed)
+    assert [path.name for path in tab.save_addendum()] == [saved]
