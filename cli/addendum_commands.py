@@ -19,14 +19,9 @@ from clause_library.selection import Proposal
 from cli.common import open_store, print_json, require_suffix
 from models import paths
 from models.checklist import Checklist, load_checklist
-from models.errors import WorkbenchError
 
 # Heavy modules (openpyxl, python-docx, matplotlib) are imported inside the handlers,
 # so commands that do not need them, such as `vendors list`, start fast.
-
-
-class ParameterArgumentError(WorkbenchError):
-    """A --set argument is not NAME=VALUE."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--set",
         action="append",
         default=[],
+        type=name_value,
         metavar="NAME=VALUE",
         help="set a clause parameter for this document only, e.g. effective_date=2027-03-01",
     )
@@ -93,16 +89,19 @@ def count_clauses(count: int) -> str:
     return f"{count} clause" if count == 1 else f"{count} clauses"
 
 
-def parameter_arguments(pairs: list[str]) -> dict[str, str]:
-    values = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise ParameterArgumentError(
-                f"--set {pair!r}: expected NAME=VALUE, e.g. effective_date=2027-03-01"
-            )
-        values[name.strip()] = value
-    return values
+def name_value(text: str) -> tuple[str, str]:
+    """Parse one --set argument; argparse turns the error into a usage error (exit 2)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected NAME=VALUE, e.g. effective_date=2027-03-01"
+        )
+    return name.strip(), value
+
+
+def parameter_arguments(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """The --set values by name; a name given twice keeps its last value."""
+    return dict(pairs)
 
 
 def _report_gaps(plan: AddendumPlan, checklist: Checklist) -> None:

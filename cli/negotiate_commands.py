@@ -8,7 +8,7 @@ import sys
 from clause_library.filling import parse_value
 from clause_library.library import ClauseLibrary, Position, load_practice_library, placeholders
 from clause_library.planning import build_plan
-from cli.addendum_commands import parameter_arguments
+from cli.addendum_commands import name_value, parameter_arguments
 from cli.common import open_store
 from models.checklist import load_checklist
 from models.errors import WorkbenchError
@@ -39,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--set",
         action="append",
         default=[],
+        type=name_value,
         metavar="NAME=VALUE",
         help="store a parameter for the clause, or for every clause without CLAUSE; "
         "an empty VALUE removes it",

@@ -87,7 +87,6 @@ def test_addendum_unknown_vendor(
 @pytest.mark.parametrize(
     ("argument", "message"),
     [
-        ("effective_date", "error: --set 'effective_date': expected NAME=VALUE"),
         ("colour=red", "error: colour: not a clause parameter"),
         ("rto_hours=fast", "error: rto_hours: 'fast' is not a number"),
     ],
@@ -346,3 +345,23 @@ def test_addendum_counts_one_clause_and_one_unfixable_item(
     assert status == 0
     assert stdout == f"Wrote clean addendum with 1 clause to {out}\n"
     assert "note: no clause can fix FedRAMP authorization; weigh it in the choice\n" in stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["addendum", "CedarStack Data", "--out", "a.docx"], ["negotiate", "CedarStack Data"]],
+)
+@pytest.mark.parametrize("argument", ["effective_date", "=2027-03-01"])
+def test_set_without_name_and_value_is_a_usage_error(
+    demo_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], argument: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(["--db", str(demo_path), *command, "--set", argument])
+    assert exited.value.code == 2
+    assert (
+        capsys.readouterr()
+        .err.splitlines()[-1]
+        .endswith(
+            f"error: argument --set: {argument!r}: expected NAME=VALUE, e.g. effective_date=2027-03-01"
+        )
+    )
