@@ -108,7 +108,9 @@ class ClauseEditor(QWidget):
         buttons.addWidget(self.recorded_wording)
         buttons.addStretch()
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("Preview (struck: vendor's wording removed; underlined: added):"))
+        legend = QLabel("Preview (struck: vendor's wording removed; underlined: added):")
+        legend.setWordWrap(True)  # a fixed line would set the pane's minimum width
+        layout.addWidget(legend)
         layout.addWidget(self.preview, stretch=1)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status)

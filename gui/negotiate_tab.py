@@ -38,6 +38,7 @@ from exports.addendum_docx import AddendumOptions, write_addendum
 from gui.clause_editor import ClauseEditor
 from gui.negotiation_model import Column, NegotiationModel
 from gui.services import dialogs
+from models import paths
 from models.checklist import Checklist
 from models.errors import VendorNotFoundError, WorkbenchError
 from models.negotiation import Negotiations
@@ -87,7 +88,7 @@ class NegotiateTab(QWidget):
             return load_practice_library(self.store.checklist)
         except ClauseLibraryError as exc:
             log.error("Clause library failed to load: %s", exc)
-            self.library_error = str(exc)
+            self.library_error = "\n".join(exc.problems) or str(exc)
             return None
 
     # -- layout ----------------------------------------------------------------
@@ -100,11 +101,14 @@ class NegotiateTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # The clause title is what tells rows apart: it gets the spare width and wraps
+        # onto a second line rather than being cut off; the other columns stay narrow.
+        self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.CLAUSE, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.editor = self._build_editor()
         scroll = QScrollArea()
@@ -114,9 +118,9 @@ class NegotiateTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([500, 500])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([520, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, stretch=1)
@@ -124,7 +128,14 @@ class NegotiateTab(QWidget):
 
     def _build_editor(self) -> QWidget:
         if self.library is None:
-            return QLabel(f"The clause library cannot be loaded:\n{self.library_error}")
+            message = QLabel(
+                "The clause library cannot be loaded. Fix these problems in the clause files "
+                f"in {paths.user_clause_dir()}:\n\n{self.library_error}"
+            )
+            message.setWordWrap(True)
+            message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            return message
         editor = ClauseEditor(self.library)
         editor.positionChosen.connect(self._write_position)
         editor.parameterEdited.connect(self._write_parameter)

@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from clause_library.library import Position
 from exports.ooxml import qn
@@ -206,6 +207,26 @@ def test_broken_clause_library_is_shown(qtbot, demo_db: Store) -> None:  # type:
     assert "bad.toml: format" in widget.editor.text()
 
 
+def test_clause_library_problems_wrap_one_per_line(qtbot, demo_db: Store) -> None:  # type: ignore[no-untyped-def]
+    from models.paths import user_clause_dir
+
+    user_clause_dir().mkdir(parents=True)
+    (user_clause_dir() / "own.toml").write_text(
+        "format = 1\nsection = 'logging'\n[[clauses]]\nid = 'practice.log_export'\n"
+        "items = ['logging.no_such_item']\ntitle = 'Export'\n",
+        encoding="utf-8",
+    )
+    widget = NegotiateTab(demo_db)
+    qtbot.addWidget(widget)
+    assert isinstance(widget.editor, QLabel)
+    assert widget.editor.wordWrap()
+    lines = widget.editor.text().splitlines()
+    assert any(
+        line.startswith("own.toml: clause 'practice.log_export' field items") for line in lines
+    )
+    assert any(line.endswith("field why: missing text") for line in lines)
+
+
 # -- in the main window -------------------------------------------------------------
 
 
@@ -283,3 +304,18 @@ def test_save_adds_docx_only_when_the_name_lacks_it(
     script.confirmations.append(True)
     script.files.append(tmp_path / typed)
     assert [path.name for path in tab.save_addendum()] == [saved]
+
+
+def test_clause_column_fits_titles_at_the_default_window_size(
+    qtbot, demo_db: Store, script: ScriptedDialogs
+) -> None:  # type: ignore[no-untyped-def]
+    # At 1280x800 the tab gets about 890 pixels beside the vendor list.
+    widget = NegotiateTab(demo_db)
+    qtbot.addWidget(widget)
+    widget.resize(890, 700)
+    widget.show()
+    widget.set_vendor(demo_db.vendor("Bluefin Archive").id)
+    needed = widget.table.fontMetrics().horizontalAdvance("Security Audit and Assessment Rights")
+    assert widget.table.horizontalHeader().sectionSize(Column.CLAUSE) > needed
+    tooltip = widget.model.index(0, Column.CLAUSE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith(widget.model.planned(0).clause.title + "\n")
