@@ -67,9 +67,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_negotiate(args: argparse.Namespace) -> int:
     values = parameter_arguments(args.set)
+    _check_usage(args, values)
     library = load_practice_library(load_checklist())
     _check_values(library, values)
-    _check_usage(args, values)
     if args.clause is not None:
         library.clause(args.clause)
     with open_store(args) as store:
@@ -79,8 +79,8 @@ def cmd_negotiate(args: argparse.Namespace) -> int:
             if args.clause is None:
                 changes = _apply_vendor_wide(negotiations, vendor.id, values)
             else:
-                _check_planned(store, library, vendor, args)
-                changes = _apply(negotiations, vendor.id, args, values)
+                planned = _check_planned(store, library, vendor, args)
+                changes = _apply(negotiations, vendor.id, args, values, planned)
         if args.clause is not None:
             _warn_unused(library, negotiations.get(vendor.id, args.clause).position, args, values)
     _report(vendor.name, args.clause, changes)
@@ -124,13 +124,15 @@ def _check_values(library: ClauseLibrary, values: dict[str, str]) -> None:
 
 def _check_planned(
     store: Store, library: ClauseLibrary, vendor: Vendor, args: argparse.Namespace
-) -> None:
-    """Refuse to change a clause the plan does not carry, unless --include adds it."""
-    if args.include:
-        return
+) -> bool:
+    """Return whether the plan carries the clause; reject changes to one it does not.
+
+    Only --include may touch a clause outside the plan, because it adds the clause.
+    """
     plan = build_plan(store, library, vendor.id)
-    if any(planned.clause.id == args.clause for planned in plan.clauses):
-        return
+    in_plan = any(planned.clause.id == args.clause for planned in plan.clauses)
+    if in_plan or args.include:
+        return in_plan
     titles = ", ".join(
         store.checklist.item(item).title for item in library.clause(args.clause).items
     )
@@ -151,11 +153,17 @@ def _apply_vendor_wide(
 
 
 def _apply(
-    negotiations: Negotiations, vendor_id: int, args: argparse.Namespace, values: dict[str, str]
+    negotiations: Negotiations,
+    vendor_id: int,
+    args: argparse.Namespace,
+    values: dict[str, str],
+    planned: bool,
 ) -> list[str]:
     """Make the clause changes; return a phrase for each one that changed something."""
     clause_id, changes = args.clause, []
-    if args.include and negotiations.add_clause(vendor_id, clause_id):
+    if args.include and not planned and negotiations.add_clause(vendor_id, clause_id):
+        changes.append("added to the plan and the addendum")
+    if args.include and planned and negotiations.set_included(vendor_id, clause_id, True):
         changes.append("included in the addendum")
     if args.exclude and negotiations.set_included(vendor_id, clause_id, False):
         changes.append("excluded from the addendum")

@@ -42,9 +42,7 @@ def plan(capsys: pytest.CaptureFixture[str], db: Path) -> dict[str, dict[str, ob
     return {row["id"]: row for row in json.loads(out)}
 
 
-def test_note_without_status_is_stored_on_the_current_status(
-    demo_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_note_alone_keeps_status(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = negotiate(capsys, demo_path, NOTICE, "--note", "just a note")
     assert status == 0
     assert out == f"Updated {VENDOR}, clause {NOTICE}: note added; status stays proposed\n"
@@ -58,15 +56,13 @@ def test_note_without_status_is_stored_on_the_current_status(
     assert plan(capsys, demo_path)[NOTICE]["status"] == "proposed"
 
 
-def test_blank_note_without_status_is_refused(
-    demo_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_blank_note_alone_rejected(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, _, stderr = negotiate(capsys, demo_path, NOTICE, "--note", "   ")
     assert status == 1
     assert stderr == f"error: {NOTICE}: the note is empty; write what happened\n"
 
 
-def test_no_options_is_a_usage_error(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_options_usage_error(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     message = usage_error(capsys, "--db", str(demo_path), "negotiate", VENDOR, NOTICE)
     assert message.endswith(
         "error: nothing to change: give --include, --exclude, --position, "
@@ -75,14 +71,14 @@ def test_no_options_is_a_usage_error(demo_path: Path, capsys: pytest.CaptureFixt
 
 
 @pytest.mark.parametrize("option", [["--position", "fallback"], ["--note", "x"]])
-def test_clause_options_without_clause_are_a_usage_error(
+def test_clause_option_without_clause_usage_error(
     demo_path: Path, capsys: pytest.CaptureFixture[str], option: list[str]
 ) -> None:
     message = usage_error(capsys, "--db", str(demo_path), "negotiate", VENDOR, *option)
     assert "need a clause id; `clauses list --vendor NAME` shows them" in message
 
 
-def test_repeating_a_change_says_nothing_changed(
+def test_repeated_change_reports_nothing(
     demo_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert negotiate(capsys, demo_path, NOTICE, "--position", "fallback")[1] == (
@@ -92,9 +88,7 @@ def test_repeating_a_change_says_nothing_changed(
     assert out == f"Nothing changed for {VENDOR}, clause {NOTICE}: it already has these values\n"
 
 
-def test_parameter_the_position_does_not_use_is_warned_about(
-    demo_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_unused_parameter_warns(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     negotiate(capsys, demo_path, NOTICE, "--position", "fallback")
     status, out, stderr = negotiate(capsys, demo_path, NOTICE, "--set", "notification_hours=24")
     assert status == 0
@@ -105,25 +99,23 @@ def test_parameter_the_position_does_not_use_is_warned_about(
     )
 
 
-def test_parameter_the_position_uses_gives_no_warning(
-    demo_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_used_parameter_no_warning(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, _, stderr = negotiate(capsys, demo_path, NOTICE, "--set", "notification_hours=24")
     assert stderr == ""
     assert "within twenty-four (24) hours" in str(plan(capsys, demo_path)[NOTICE]["text"])
 
 
-def test_include_adds_a_clause_the_score_does_not_propose(
+def test_include_adds_unproposed_clause(
     demo_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert "baa.hhs_access" not in plan(capsys, demo_path)
     status, out, _ = negotiate(capsys, demo_path, "baa.hhs_access", "--include")
     assert status == 0
-    assert out == f"Updated {VENDOR}, clause baa.hhs_access: included in the addendum\n"
+    assert out == f"Updated {VENDOR}, clause baa.hhs_access: added to the plan and the addendum\n"
     assert plan(capsys, demo_path)["baa.hhs_access"]["included"] is True
 
 
-def test_changing_a_clause_that_is_not_proposed_is_refused(
+def test_unproposed_clause_change_rejected(
     demo_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, _, stderr = negotiate(capsys, demo_path, "baa.hhs_access", "--position", "fallback")
@@ -136,7 +128,7 @@ def test_changing_a_clause_that_is_not_proposed_is_refused(
 
 
 @pytest.mark.parametrize("value", ["0.5", "1.25"])
-def test_fractional_hours_are_refused(
+def test_fractional_hours_rejected(
     demo_path: Path, capsys: pytest.CaptureFixture[str], value: str
 ) -> None:
     status, _, stderr = negotiate(capsys, demo_path, NOTICE, "--set", f"notification_hours={value}")
@@ -145,3 +137,18 @@ def test_fractional_hours_are_refused(
         f"error: notification_hours: '{value}' is not a whole number of hours; "
         "the contract states whole hours, so enter one such as 1"
     )
+
+
+def test_include_of_included_clause_reports_nothing(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = negotiate(capsys, demo_path, NOTICE, "--include")
+    assert out == f"Nothing changed for {VENDOR}, clause {NOTICE}: it already has these values\n"
+
+
+def test_include_after_exclude_reports_inclusion(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    negotiate(capsys, demo_path, NOTICE, "--exclude")
+    _, out, _ = negotiate(capsys, demo_path, NOTICE, "--include")
+    assert out == f"Updated {VENDOR}, clause {NOTICE}: included in the addendum\n"
