@@ -141,6 +141,7 @@ class NegotiateTab(QWidget):
         editor.parameterEdited.connect(self._write_parameter)
         editor.wordingSaved.connect(self._write_wording)
         editor.roundRecorded.connect(self._write_round)
+        editor.noteAdded.connect(self._write_note)
         return editor
 
     def _build_save_bar(self) -> QHBoxLayout:
@@ -302,6 +303,10 @@ class NegotiateTab(QWidget):
             "Record round",
             lambda: self.negotiations.record_round(vendor_id, clause_id, status, note),
         )
+
+    def _write_note(self, note: str) -> None:
+        vendor_id, clause_id = self._vendor(), self._clause()
+        self._write("Add note", lambda: self.negotiations.add_note(vendor_id, clause_id, note))
 
     def _write_effective_date(self) -> None:
         if self.vendor_id is None or self.library is None:

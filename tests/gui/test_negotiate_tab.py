@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 from clause_library.library import Position
 from exports.ooxml import qn
 from gui import services
+from gui.clause_editor import NOTE_ONLY
 from gui.negotiate_tab import NegotiateTab
 from gui.negotiation_model import Column, NegotiationModel
 from gui.services import ScriptedDialogs
@@ -140,6 +141,31 @@ def test_recording_round_moves_status(qtbot, tab: NegotiateTab) -> None:  # type
     assert negotiation.rounds[-1].note == "Vendor offers 72 hours"
     assert "Countered: Vendor offers 72 hours" in tab.editor.rounds.toPlainText()
     assert tab.editor.note.text() == ""
+
+
+def test_note_only_keeps_status(qtbot, tab: NegotiateTab) -> None:  # type: ignore[no-untyped-def]
+    index = tab.editor.next_status.findData(NOTE_ONLY)
+    assert tab.editor.next_status.itemText(index) == "Proposed (note only)"
+    tab.editor.next_status.setCurrentIndex(index)
+    tab.editor.note.setText("Called their counsel")
+    with qtbot.waitSignal(tab.dataChanged):
+        tab.editor.record.click()
+    negotiation = tab.plan.clauses[0].negotiation
+    assert negotiation.status is NegotiationStatus.PROPOSED
+    assert negotiation.rounds[-1].note == "Called their counsel"
+    assert "Proposed: Called their counsel" in tab.editor.rounds.toPlainText()
+
+
+def test_empty_note_only_is_reported(tab: NegotiateTab, script: ScriptedDialogs) -> None:
+    tab.editor.next_status.setCurrentIndex(tab.editor.next_status.findData(NOTE_ONLY))
+    tab.editor.record.click()
+    assert script.shown[-1] == (
+        "error",
+        "Add note",
+        f"{NOTICE}: the note is empty; write what happened",
+    )
+    assert tab.plan is not None
+    assert tab.plan.clauses[0].negotiation.rounds == []
 
 
 def test_invalid_effective_date_is_reported(tab: NegotiateTab, script: ScriptedDialogs) -> None:
