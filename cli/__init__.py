@@ -20,6 +20,7 @@ from cli import (
     core_commands,
     excel_commands,
     negotiate_commands,
+    practice_commands,
     screenshot_commands,
 )
 from models.errors import WorkbenchError
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 COMMAND_MODULES = [
     core_commands,
+    practice_commands,
     excel_commands,
     addendum_commands,
     negotiate_commands,
