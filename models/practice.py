@@ -33,7 +33,7 @@ class Practice:
         return self.weights.get(item.id, item.weight)
 
     def partial_bound_for(self, item: Item) -> float | None:
-        """The looser bound of a number item, never tighter than the practice's target."""
+        """Return the looser bound of a number item, never tighter than the practice's target."""
         if item.partial is None:
             return None
         target = float(self.target_for(item))

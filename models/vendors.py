@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from models.checklist import Value
 from models.errors import InvalidFieldError
 
-# Longest texts accepted, in characters. A vendor's whole BAA section fits in the
+# Maximum text lengths, in characters. A vendor's whole BAA section fits in the
 # wording limit; anything longer is a pasted file, not a field.
 NAME_LIMIT = 200
 SHORT_TEXT_LIMIT = 2_000
