@@ -9,7 +9,14 @@ import pytest
 
 from cli import run
 from models.store import Store
-from tests.baa_documents import NOTIFICATION_SENTENCE, BaaSpec, build_baa
+from tests.baa_documents import (
+    NOTIFICATION_SENTENCE,
+    SERVICE_ROWS,
+    SEVEN_SECTIONS,
+    BaaSpec,
+    build_baa,
+    document_with_table,
+)
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -57,8 +64,8 @@ def test_text_output_names_item_section_and_words(
     argv = ["--db", str(db_path), "baa", "import", str(baa_path), "--vendor", "Stratus"]
     _, out, _ = cli(capsys, *argv, "--dry-run")
     assert "nothing stored (dry run)" in out
-    assert "[2.3] incident.notification_hours = 1440 (high confidence)" in out
-    assert "[Schedule A] recovery.rto_hours = 4" in out
+    assert "[section 2.3] incident.notification_hours = 1440 (high confidence)" in out
+    assert '[table "Schedule A - Service Commitments", row 2] recovery.rto_hours = 4' in out
     assert '"Business Associate shall report to Covered Entity' in out
     assert "silent on: " in out
 
@@ -147,3 +154,20 @@ def test_failed_save_leaves_no_new_vendor(
     with Store(db_path) as store:
         assert store.find_vendor("Stratus") is None
         assert store.audit_trail() == []
+
+
+def test_table_findings_name_the_table(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = document_with_table(tmp_path / "vendor-baa.docx", SEVEN_SECTIONS, SERVICE_ROWS)
+    status, out, _ = cli(capsys, "--db", str(db_path), "baa", "import", str(path), "--vendor", "X")
+    assert status == 0
+    assert "[table after section 7, row 1] recovery.rto_hours = 24" in out
+    assert "[table after section 7, row 2] encryption.at_rest_aes256 = yes" in out
+    assert "[7]" not in out
+    with Store(db_path) as store:
+        answers = store.answers(store.vendor("X").id)
+    assert (
+        answers["recovery.rto_hours"].source
+        == "vendor BAA vendor-baa.docx, table after section 7, row 1"
+    )

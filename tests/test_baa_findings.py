@@ -192,6 +192,7 @@ def test_terms_in_a_table(tmp_path: Path) -> None:
     assert found["recovery.rto_hours"].value == 4.0
     assert found["recovery.rto_hours"].matched_text == "Four (4) hours"
     assert found["recovery.rto_hours"].section == "Schedule A"
+    assert found["recovery.rto_hours"].location == 'table "Schedule A - Service Commitments", row 2'
     assert found["recovery.rpo_hours"].value == 24.0
     assert found["encryption.at_rest_aes256"].value == "yes"
     assert found["encryption.in_transit_tls"].value == "1.2"
@@ -407,6 +408,7 @@ def test_notice_period_in_service_table(tmp_path: Path) -> None:
     assert notice.value == 48.0
     assert notice.matched_text == "Within 48 hours of discovery"
     assert notice.section == "Schedule A"
+    assert notice.location == 'table "Schedule A - Service Commitments", row 2'
 
 
 def test_timing_in_its_own_paragraph(tmp_path: Path) -> None:

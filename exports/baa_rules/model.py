@@ -34,6 +34,9 @@ class Finding:
         is_wording: False when the matched text is where the BAA is silent on the
             item (a "no" read from a clause that leaves it out), so the text is
             not the vendor's wording for the item and is not stored as such.
+        location: where the text is, for people: "section 2.3" or
+            "table after section 7, row 2"; "" for text outside tables that
+            comes before the first numbered section.
     """
 
     item_id: str
@@ -45,6 +48,7 @@ class Finding:
     explanation: str
     duration: Duration | None = None
     is_wording: bool = True
+    location: str = ""
 
     @property
     def confidence_label(self) -> str:
@@ -63,6 +67,7 @@ class Finding:
             "confidence": round(self.confidence, 2),
             "confidence_label": self.confidence_label,
             "section": self.section,
+            "location": self.location,
             "paragraph": self.paragraph_index,
             "matched_text": self.matched_text,
             "explanation": self.explanation,
@@ -130,6 +135,7 @@ class Clause:
             explanation,
             duration,
             is_wording,
+            self.paragraph.location,
         )
 
 
