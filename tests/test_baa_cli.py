@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
 import pytest
 
 from cli import run
+from exports.ooxml import accepted_text, qn, rejected_text
 from models.store import Store
 from tests.baa_documents import (
     NOTIFICATION_SENTENCE,
@@ -171,3 +173,24 @@ def test_table_findings_name_the_table(
         answers["recovery.rto_hours"].source
         == "vendor BAA vendor-baa.docx, table after section 7, row 1"
     )
+
+
+def test_redline_replaces_a_table_row_whole(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = document_with_table(tmp_path / "vendor-baa.docx", SEVEN_SECTIONS, SERVICE_ROWS)
+    cli(capsys, "--db", str(db_path), "baa", "import", str(path), "--vendor", "X")
+    with Store(db_path) as store:
+        wording = store.wording(store.vendor("X").id)
+    assert wording["recovery.rto_hours"] == "Recovery time objective (RTO): 24 hours"
+    out = tmp_path / "a.docx"
+    status, _, _ = cli(
+        capsys, "--db", str(db_path), "addendum", "X", "--out", str(out), "--redline"
+    )
+    assert status == 0
+    body = docx.Document(str(out)).element.body
+    (clause,) = [p for p in body.iter(qn("w:p")) if "(RTO): 24" in rejected_text(p)]
+    changes = [child.tag for child in clause if child.tag != qn("w:pPr")]
+    assert changes == [qn("w:del"), qn("w:ins")]
+    assert rejected_text(clause) == "Recovery time objective (RTO): 24 hours"
+    assert accepted_text(clause).startswith("Business Associate shall")

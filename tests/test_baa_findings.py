@@ -190,7 +190,11 @@ def test_terms_in_a_table(tmp_path: Path) -> None:
     ]
     found = findings_of(build_baa(tmp_path / "baa.docx", BaaSpec(service_table=rows)))
     assert found["recovery.rto_hours"].value == 4.0
-    assert found["recovery.rto_hours"].matched_text == "Four (4) hours"
+    # The cell alone ("Four (4) hours") is no clause, so the row is the wording.
+    assert (
+        found["recovery.rto_hours"].matched_text == "Recovery Time Objective (RTO): Four (4) hours"
+    )
+    assert found["encryption.at_rest_aes256"].matched_text == "Encryption at rest: AES-256"
     assert found["recovery.rto_hours"].section == "Schedule A"
     assert found["recovery.rto_hours"].location == 'table "Schedule A - Service Commitments", row 2'
     assert found["recovery.rpo_hours"].value == 24.0
@@ -406,7 +410,7 @@ def test_notice_period_in_service_table(tmp_path: Path) -> None:
     )
     notice = findings_of(build_baa(tmp_path / "baa.docx", spec))["incident.notification_hours"]
     assert notice.value == 48.0
-    assert notice.matched_text == "Within 48 hours of discovery"
+    assert notice.matched_text == "Security incident notification: Within 48 hours of discovery"
     assert notice.section == "Schedule A"
     assert notice.location == 'table "Schedule A - Service Commitments", row 2'
 

@@ -28,7 +28,8 @@ class Finding:
             number in the item's unit); None when the clause speaks to the item
             but states no answer, such as "promptly" with no period.
         confidence: 0 to 1; how surely the rule matched the item, not legal weight.
-        matched_text: a slice of the paragraph's current text, exactly as written.
+        matched_text: a slice of the paragraph's current text, exactly as written,
+            or for a figure read from a table row, the row as "label: value".
         explanation: why the rule proposes this value, in plain words.
         duration: the period the value came from, for items measured in time.
         is_wording: False when the matched text is where the BAA is silent on the
@@ -101,6 +102,12 @@ class Clause:
     def label_norm(self) -> str:
         """The normalised first-cell text of a table row, "" outside tables."""
         return normalise(self.paragraph.row_label)
+
+    @property
+    def row_text(self) -> str:
+        """The table row as "label: value", so a figure reads whole; the text outside tables."""
+        label = " ".join(self.paragraph.row_label.split()).rstrip(":")
+        return f"{label}: {self.paragraph.text.strip()}" if label else self.paragraph.text
 
     def matching(self, pattern: re.Pattern[str]) -> Iterator[Sentence]:
         return (sentence for sentence in self.sentences if pattern.search(sentence.norm))
