@@ -130,6 +130,12 @@ def read_baa_docx(path: Path | str) -> BaaDocument:
             f"{path.name}: saved as a Strict Open XML Document, which this reader does not "
             "read; open it in Word and save it as a Word Document (.docx)"
         )
+    if root.tag != f"{W}document":
+        raise BaaDocumentError(
+            f"{path.name}: not a Word document (.docx); its main part is "
+            f"{etree.QName(root).localname!r}, not a Word body. Save the vendor's BAA as a "
+            "Word document (.docx) and import that file"
+        )
     body = root.find(f"{W}body")
     if body is None:
         raise BaaDocumentError(f"{path.name}: the document has no body; it is not a BAA")
