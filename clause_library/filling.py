@@ -140,15 +140,26 @@ def _render_date(text: str) -> str:
     return f"{date:%B} {date.day}, {date.year}"
 
 
-def parse_value(parameter: Parameter, raw: object) -> ParameterValue:
+def parse_value(parameter: Parameter, raw: object, fractions: bool = False) -> ParameterValue:
     """Check a value typed for *parameter* and return it in canonical form.
+
+    Periods (hours, days, years) must be whole numbers, because contract style
+    spells them out ("eight (8) hours"); *fractions* lets a practice target such
+    as a half-hour RPO through unchanged.
 
     Raises:
         ParameterValueError: the value does not fit the parameter's kind.
     """
     text = " ".join(str(raw).split()) if raw is not None else ""
     if parameter.kind in NUMBER_KINDS:
-        return _parse_number(parameter, raw, text)
+        number = _parse_number(parameter, raw, text)
+        if isinstance(number, float) and parameter.kind != "usd" and not fractions:
+            unit = parameter.kind.replace("_", " ")
+            raise ParameterValueError(
+                f"{parameter.name}: {text[:40] or number!r} is not a whole number of {unit}; "
+                f"the contract states whole {unit}, so enter one such as {max(1, round(number))}"
+            )
+        return number
     if parameter.kind == "tls_version":
         return _parse_choice(parameter, text.removeprefix("TLS ").strip(), TLS_VERSIONS)
     if parameter.kind == "frequency":
@@ -223,7 +234,7 @@ def _value_from_source(
     if source.startswith("target:"):
         target = practice.target_for(checklist.item(source.removeprefix("target:")))
         try:
-            return parse_value(parameter, target)
+            return parse_value(parameter, target, fractions=True)
         except ParameterValueError:
             return parameter.default  # a target of another type, e.g. a yes/no item
     return parameter.default

@@ -21,6 +21,7 @@ from clause_library.filling import (
 )
 from clause_library.library import Clause, ClauseLibrary, Position
 from clause_library.selection import propose, unremedied
+from models.checklist import Checklist
 from models.negotiation import ClauseNegotiation, Negotiations
 from models.practice import Practice
 from models.scoring import Scorer, Status
@@ -66,6 +67,10 @@ class AddendumPlan:
 
     def in_addendum(self) -> list[PlannedClause]:
         return [planned for planned in self.clauses if planned.in_addendum]
+
+    def unremedied_titles(self, checklist: Checklist) -> list[str]:
+        """Titles of the failing items no clause can fix, for text a person reads."""
+        return [checklist.item(item_id).title for item_id in self.unremedied]
 
     def missing_parameters(self) -> list[str]:
         """Parameters without a value in clauses the addendum includes, in first-use order."""

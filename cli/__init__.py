@@ -20,6 +20,7 @@ from cli import (
     core_commands,
     excel_commands,
     negotiate_commands,
+    practice_commands,
     screenshot_commands,
 )
 from models.errors import WorkbenchError
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 COMMAND_MODULES = [
     core_commands,
+    practice_commands,
     excel_commands,
     addendum_commands,
     negotiate_commands,
@@ -66,7 +68,7 @@ def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None) -> i
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
-        # The reader of our output went away (e.g. `| head`); nothing left to say.
+        # The reader of the output closed the pipe (e.g. `| head`), so stop quietly.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
         return 1
     except OSError as exc:

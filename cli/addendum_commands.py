@@ -15,17 +15,13 @@ from clause_library.library import (
     load_practice_library,
 )
 from clause_library.planning import AddendumPlan, build_plan
-from cli.common import open_store, print_json
+from clause_library.selection import Proposal
+from cli.common import open_store, print_json, require_suffix
 from models import paths
-from models.checklist import load_checklist
-from models.errors import WorkbenchError
+from models.checklist import Checklist, load_checklist
 
 # Heavy modules (openpyxl, python-docx, matplotlib) are imported inside the handlers,
 # so commands that do not need them, such as `vendors list`, start fast.
-
-
-class ParameterArgumentError(WorkbenchError):
-    """A --set argument is not NAME=VALUE."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--set",
         action="append",
         default=[],
+        type=name_value,
         metavar="NAME=VALUE",
         help="set a clause parameter for this document only, e.g. effective_date=2027-03-01",
     )
@@ -74,40 +71,52 @@ def cmd_addendum(args: argparse.Namespace) -> int:
     extra = parameter_arguments(args.set)
     from exports.addendum_docx import AddendumOptions, write_addendum
 
-    library = load_practice_library(load_checklist())
+    require_suffix(args.out, ".docx")
+    checklist = load_checklist()
+    library = load_practice_library(checklist)
     with open_store(args) as store:
         vendor = store.vendor(args.name)
         plan = build_plan(store, library, vendor.id, extra)
         options = AddendumOptions(redline=args.redline, comments=args.comments)
         write_addendum(plan, store.checklist, args.out, options)
-    _report_gaps(plan)
+    _report_gaps(plan, checklist)
     form = "redlined" if args.redline else "clean"
-    print(f"Wrote {form} addendum with {len(plan.in_addendum())} clauses to {args.out}")
+    print(f"Wrote {form} addendum with {count_clauses(len(plan.in_addendum()))} to {args.out}")
     return 0
 
 
-def parameter_arguments(pairs: list[str]) -> dict[str, str]:
-    values = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise ParameterArgumentError(
-                f"--set {pair!r}: expected NAME=VALUE, e.g. effective_date=2027-03-01"
-            )
-        values[name.strip()] = value
-    return values
+def count_clauses(count: int) -> str:
+    return f"{count} clause" if count == 1 else f"{count} clauses"
 
 
-def _report_gaps(plan: AddendumPlan) -> None:
+def name_value(text: str) -> tuple[str, str]:
+    """Parse one --set argument; argparse turns the error into a usage error (exit 2)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected NAME=VALUE, e.g. effective_date=2027-03-01"
+        )
+    return name.strip(), value
+
+
+def parameter_arguments(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """The --set values by name; a name given twice keeps its last value."""
+    return dict(pairs)
+
+
+def _report_gaps(plan: AddendumPlan, checklist: Checklist) -> None:
     for name in plan.missing_parameters():
         print(
             f"warning: parameter {name} has no value; the document shows "
             f"[{name.replace('_', ' ')}] (set it with --set {name}=...)",
             file=sys.stderr,
         )
-    if plan.unremedied:
+    titles = plan.unremedied_titles(checklist)
+    if titles:
+        pronoun = "it" if len(titles) == 1 else "them"
+        listing = ", ".join(titles)
         print(
-            "note: no clause can fix " + ", ".join(plan.unremedied) + "; weigh them in the choice",
+            f"note: no clause can fix {listing}; weigh {pronoun} in the choice",
             file=sys.stderr,
         )
 
@@ -122,11 +131,43 @@ def cmd_clauses_list(args: argparse.Namespace) -> int:
         rows = [_planned_row(planned) for planned in plan.clauses]
     if args.json:
         print_json(rows)
-        return 0
-    for row in rows:
-        extra = "" if "status" not in row else f"  {row['status']:<10} {row['position']}"
-        print(f"{row['id']:<42} {row['title']}{extra}")
+    elif args.vendor is None:
+        _print_table(("Clause", "Section", "Title"), [_library_cells(row) for row in rows])
+    else:
+        _print_table(PLAN_HEADERS, [_plan_cells(row) for row in rows])
     return 0
+
+
+PLAN_HEADERS = ("Clause", "Title", "Vendor", "In addendum", "Position", "Negotiation")
+
+
+def _library_cells(row: dict[str, Any]) -> tuple[str, ...]:
+    return (row["id"], row["section"], row["title"])
+
+
+def _plan_cells(row: dict[str, Any]) -> tuple[str, ...]:
+    if not row["included"]:
+        inclusion = "NO: excluded"
+    elif row["status"] == "dropped":
+        inclusion = "NO: dropped"
+    else:
+        inclusion = "yes"
+    return (
+        row["id"],
+        row["title"],
+        row["vendor_status"],
+        inclusion,
+        row["position"],
+        row["status"],
+    )
+
+
+def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Print rows in columns as wide as their longest cell, the last column unpadded."""
+    widths = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=False)]
+    for cells in (headers, *rows):
+        padded = [cell.ljust(width) for cell, width in zip(cells[:-1], widths, strict=False)]
+        print("  ".join([*padded, cells[-1]]))
 
 
 def _clause_row(library: ClauseLibrary, clause_id: str) -> dict[str, Any]:
@@ -146,7 +187,9 @@ def _planned_row(planned: Any) -> dict[str, Any]:
         "id": planned.clause.id,
         "title": planned.clause.title,
         "items": {item: status.value for item, status in planned.statuses.items()},
-        "included": planned.in_addendum,
+        "vendor_status": Proposal(planned.clause, planned.statuses).worst.value,
+        "included": planned.negotiation.included,
+        "in_addendum": planned.in_addendum,
         "position": planned.position.value,
         "status": planned.negotiation.status.value,
         "text": planned.text,

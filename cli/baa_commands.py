@@ -85,9 +85,9 @@ def _print_import(result: BaaImport, vendor: str, written: bool) -> None:
 
 
 def _print_finding(finding: Finding) -> None:
-    section = finding.section or "-"
+    where = finding.location or "-"
     print(
-        f"\n[{section}] {finding.item_id} = {finding.value_text} "
+        f"\n[{where}] {finding.item_id} = {finding.value_text} "
         f"({finding.confidence_label} confidence)"
     )
     print(textwrap.fill(finding.explanation, width=88, initial_indent="  ", subsequent_indent="  "))

@@ -9,12 +9,28 @@ from pathlib import Path
 from typing import Any
 
 from models import paths
-from models.errors import WorkbenchError
+from models.errors import StorageError, WorkbenchError
 from models.store import Store
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    return Store(args.db or paths.default_database())
+def open_store(args: argparse.Namespace, must_exist: bool = False) -> Store:
+    """Open the database the user chose with --db, or the default one.
+
+    With *must_exist*, a --db path that does not exist is an error instead of a new
+    empty database, so a mistyped path in a read-only command is not mistaken for
+    "no vendors". The default database is always created on first use.
+
+    Raises:
+        StorageError: *must_exist* is set and the --db file does not exist.
+    """
+    if args.db is None:
+        return Store(paths.default_database())
+    if must_exist and not Path(args.db).exists():
+        raise StorageError(
+            f"{args.db}: database not found; check the path, or run `demo` or an import "
+            "to create a new database there"
+        )
+    return Store(args.db)
 
 
 def print_json(data: Any) -> None:

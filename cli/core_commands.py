@@ -11,9 +11,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from cli.common import format_score, open_store, print_json
+from cli.common import format_score, open_store, print_json, require_suffix
 from models.atomic import write_text_atomic
-from models.checklist import AnswerType, Checklist, format_value, load_checklist
+from models.checklist import AnswerType, Checklist, format_quantity, format_value, load_checklist
 from models.comparison import rank, score_all
 from models.practice import Practice
 from models.scoring import Scorer, Status, VendorScore
@@ -108,7 +108,7 @@ def _item_json(item: Any) -> dict[str, Any]:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, must_exist=True) as store:
         scored = score_all(store)
     if args.json:
         print_json({"vendors": [_score_json(vendor, score) for vendor, score in scored]})
@@ -139,7 +139,7 @@ def _score_json(vendor: Vendor, score: VendorScore) -> dict[str, Any]:
 
 
 def cmd_vendors_list(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, must_exist=True) as store:
         scored = score_all(store)
     rows = [_vendor_row(vendor, score) for vendor, score in scored]
     if args.json:
@@ -171,7 +171,7 @@ def _vendor_row(vendor: Vendor, score: VendorScore) -> dict[str, Any]:
 
 
 def cmd_vendors_show(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, must_exist=True) as store:
         vendor = store.vendor(args.name)
         score = Scorer(store.checklist, store.practice()).score(
             store.answer_values().get(vendor.id, {})
@@ -193,7 +193,7 @@ def cmd_vendors_show(args: argparse.Namespace) -> int:
                     "score": _score_json(vendor, score),
                     "answers": {
                         item_id: {
-                            "value": format_value(answer.value) or "unknown",
+                            "value": _json_value(answer.value),
                             "note": answer.note,
                             "source": answer.source,
                         }
@@ -220,6 +220,7 @@ def _print_vendor(checklist: Checklist, vendor: Vendor, score: VendorScore, answ
         ("Executed", vendor.baa_executed),
         ("Term end", vendor.baa_term_end),
         ("Next review", vendor.baa_next_review),
+        ("Notes", vendor.notes),
     ]:
         if value:
             print(f"  {label + ':':<13}{value}")
@@ -227,14 +228,25 @@ def _print_vendor(checklist: Checklist, vendor: Vendor, score: VendorScore, answ
         print(f"\n{section.title}: {format_score(score.sections[section.id])}")
         for item in section.items:
             answer = answers.get(item.id)
-            shown = format_value(answer.value) if answer else ""
+            shown = format_quantity(answer.value, item.unit) if answer and item.unit else ""
+            shown = shown or (format_value(answer.value) if answer else "")
             print(f"  {score.status(item.id).value:<8} {item.id:<40} {shown or '-'}")
+
+
+def _json_value(value: object) -> object:
+    """A stored answer as JSON: numbers stay numbers (15, not "15"); None is "unknown"."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def cmd_vendors_export(args: argparse.Namespace) -> int:
     from models.vendor_json import dumps_vendor
 
-    with open_store(args) as store:
+    require_suffix(args.out, ".json")
+    with open_store(args, must_exist=True) as store:
         vendor = store.vendor(args.name)
         write_text_atomic(args.out, dumps_vendor(store, vendor))
     print(f"Wrote {vendor.name} to {args.out}")

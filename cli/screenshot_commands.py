@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from cli.common import open_store
+from cli.common import open_store, require_suffix
 from models.errors import WorkbenchError
 
 TABS = ("vendor", "checklist", "compare", "practice", "negotiate")
@@ -46,9 +46,11 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
     size = parse_size(args.size)
+    require_suffix(args.out, ".png")
     # A screenshot never needs a display; keep one from opening on the user's screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Loaded by name at run time so that importing the CLI never loads Qt (tests scan imports).
+    importlib.import_module("gui.app").log_qt_messages()
     screenshot = importlib.import_module("gui.screenshot")
     with open_store(args) as store:
         screenshot.render_screenshot(store, args.out, args.tab, size, args.vendor)

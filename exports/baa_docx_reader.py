@@ -34,6 +34,10 @@ _MANUAL_NUMBER = re.compile(
 # to a few seconds whatever the file contains.
 MAX_BODY_CHARACTERS = 2_000_000
 _SUBITEM = re.compile(r"^\(\w+\)$")
+# A paragraph right before a table names it when it reads as a title: a heading or
+# caption style, or a short line that is not a sentence ("Schedule A - Service Levels").
+MAX_CAPTION_CHARACTERS = 80
+_CAPTION_STYLE = re.compile(r"^(?:heading|title|caption|subtitle)", re.IGNORECASE)
 
 # Elements whose text belongs to the paragraph as it reads after accepting all changes.
 _TRANSPARENT = {
@@ -69,6 +73,9 @@ class Paragraph:
         number: the number Word shows before it or typed at its start, "" if none.
         section: the clause it belongs to: its own number or the last one above it.
         row_label: for a paragraph in a table cell after the first, the first cell's text.
+        table: for a paragraph in a table, the table's name: its caption, or
+            "table after section 7", or "table 2" when no section precedes it.
+        row: for a paragraph in a table, its row number in that table, from 1.
     """
 
     index: int
@@ -78,6 +85,24 @@ class Paragraph:
     style: str = ""
     in_table: bool = False
     row_label: str = ""
+    table: str = ""
+    row: int = 0
+
+    @property
+    def location(self) -> str:
+        """The place shown to the user: "section 2.3" or "table after section 7, row 2"."""
+        if self.in_table:
+            return f"{self.table}, row {self.row}"
+        return f"section {self.section}" if self.section else ""
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """The table position handed down to the paragraphs of one table cell."""
+
+    table: str
+    row: int
+    row_label: str
 
 
 @dataclass(frozen=True)
@@ -104,6 +129,12 @@ def read_baa_docx(path: Path | str) -> BaaDocument:
         raise BaaDocumentError(
             f"{path.name}: saved as a Strict Open XML Document, which this reader does not "
             "read; open it in Word and save it as a Word Document (.docx)"
+        )
+    if root.tag != f"{W}document":
+        raise BaaDocumentError(
+            f"{path.name}: not a Word document (.docx); its main part is "
+            f"{etree.QName(root).localname!r}, not a Word body. Save the vendor's BAA as a "
+            "Word document (.docx) and import that file"
         )
     body = root.find(f"{W}body")
     if body is None:
@@ -135,35 +166,52 @@ class _BodyWalker:
         self.base_section = ""
         self.count = 0
         self.carried = ""  # text of a paragraph whose mark is a tracked deletion
+        self.tables = 0
+        self.previous: Paragraph | None = None  # the last paragraph outside a table
 
-    def walk(self, container: etree._Element, row_label: str = "") -> Iterator[Paragraph]:
+    def walk(self, container: etree._Element, cell: _Cell | None = None) -> Iterator[Paragraph]:
         for child in container:
             if child.tag == f"{W}p":
-                paragraph = self._paragraph(child, row_label)
+                paragraph = self._paragraph(child, cell)
                 if paragraph is not None:
                     yield paragraph
             elif child.tag == f"{W}tbl":
-                yield from self._table(child)
+                yield from self._table(child, cell)
             elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
-                yield from self.walk(child, row_label)
+                yield from self.walk(child, cell)
 
-    def _table(self, table: etree._Element) -> Iterator[Paragraph]:
-        for row in table.iter(f"{W}tr"):
-            if row.getparent() is not table:
-                continue  # rows of nested tables are read with their cell
+    def _table(self, table: etree._Element, outer: _Cell | None) -> Iterator[Paragraph]:
+        self.tables += 1
+        # A nested table is reported as the cell of its outer table that contains it.
+        name = outer.table if outer else self._table_name()
+        rows = [row for row in table.iter(f"{W}tr") if row.getparent() is table]
+        for number, row in enumerate(rows, start=1):
             if row.find(f"{W}trPr/{W}del") is not None:
                 continue  # a tracked row deletion: the accepted text has no such row
-            label = ""
-            for position, cell in enumerate(row.iter(f"{W}tc")):
-                if cell.getparent() is not row:
-                    continue
-                cell_paragraphs = list(self.walk(cell, label if position else ""))
-                for paragraph in cell_paragraphs:
-                    yield replace(paragraph, in_table=True)
-                if position == 0:
-                    label = " ".join(p.text.strip() for p in cell_paragraphs if p.text.strip())
+            yield from self._row(row, outer or _Cell(name, number, ""))
+        if outer is None:
+            self.previous = None  # a second table right after this one has no caption
 
-    def _paragraph(self, element: etree._Element, row_label: str) -> Paragraph | None:
+    def _row(self, row: etree._Element, position: _Cell) -> Iterator[Paragraph]:
+        label = ""
+        cells = [cell for cell in row.iter(f"{W}tc") if cell.getparent() is row]
+        for index, cell in enumerate(cells):
+            cell_paragraphs = list(self.walk(cell, replace(position, row_label=label)))
+            yield from cell_paragraphs
+            if index == 0:
+                label = " ".join(p.text.strip() for p in cell_paragraphs if p.text.strip())
+
+    def _table_name(self) -> str:
+        """Name a table by the caption above it, else by the section it follows."""
+        caption = _caption(self.previous)
+        if caption:
+            return f'table "{caption}"'
+        # NOTE: a caption below the table is not read, so such a table is named by section.
+        if self.section:
+            return f"table after section {self.section}"
+        return f"table {self.tables}"
+
+    def _paragraph(self, element: etree._Element, cell: _Cell | None) -> Paragraph | None:
         text = self.carried + accepted_text(element)
         if element.find(f"{W}pPr/{W}rPr/{W}del") is not None:
             # Accepting the deletion of the paragraph mark joins this text to the next paragraph.
@@ -172,11 +220,17 @@ class _BodyWalker:
         self.carried = ""
         style = _paragraph_style(element)
         number = self._list_number(element, style)
-        if not number and not row_label:
+        if not number and not (cell and cell.row_label):
             match = _MANUAL_NUMBER.match(text)
             number = match.group("number").strip() if match else ""
         self._enter_section(number)
-        paragraph = Paragraph(self.count, text, number, self.section, style, False, row_label)
+        paragraph = Paragraph(self.count, text, number, self.section, style)
+        if cell is not None:
+            paragraph = replace(
+                paragraph, in_table=True, row_label=cell.row_label, table=cell.table, row=cell.row
+            )
+        elif text.strip():
+            self.previous = paragraph
         self.count += 1
         return paragraph
 
@@ -195,6 +249,16 @@ class _BodyWalker:
             self.section = f"{self.base_section}{number}"
         else:
             self.section = self.base_section = number.rstrip(".")
+
+
+def _caption(paragraph: Paragraph | None) -> str:
+    if paragraph is None:
+        return ""
+    text = " ".join(paragraph.text.split()).rstrip(":")
+    if _CAPTION_STYLE.match(paragraph.style):
+        return text[:MAX_CAPTION_CHARACTERS]
+    is_title = len(text) <= MAX_CAPTION_CHARACTERS and not text.endswith((".", "!", "?", ";"))
+    return text if is_title else ""
 
 
 def accepted_text(paragraph: etree._Element) -> str:

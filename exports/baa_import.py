@@ -31,8 +31,8 @@ def read_vendor_baa(path: Path | str) -> BaaImport:
 
 
 def finding_source(source_file: str, finding: Finding) -> str:
-    """Return the answer source recorded for a finding, naming the file and the section."""
-    where = f", section {finding.section}" if finding.section else ""
+    """Return the answer source recorded for a finding, naming the file and the place in it."""
+    where = f", {finding.location}" if finding.location else ""
     return f"vendor BAA {source_file}{where}"
 
 

@@ -19,7 +19,7 @@ from exports.workbook_style import (
     print_setup,
     set_row_height,
 )
-from models.checklist import AnswerType, Checklist, Item, Value, format_value
+from models.checklist import AnswerType, Checklist, Item, Value, format_quantity, format_value
 from models.practice import Practice
 from models.scoring import Status, VendorScore
 from models.vendors import Vendor
@@ -85,7 +85,7 @@ def describe_answer(item: Item, value: Value | None) -> str:
     if value is None:
         return "unknown"
     if item.answer is AnswerType.NUMBER:
-        return f"{format_value(value)} {item.unit}"
+        return format_quantity(value, item.unit)
     return format_value(value)
 
 

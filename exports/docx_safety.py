@@ -18,6 +18,7 @@ from pathlib import Path
 
 from exports.docx_relationships import main_document_name, related_part_name
 from exports.docx_xml import BaaDocumentError
+from exports.office_formats import archive_message, other_format_message
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,13 @@ def _read_parts(path: Path, package: zipfile.ZipFile) -> DocxParts:
     def read(name: str) -> bytes | None:
         return _read_optional(path, package, by_name.get(name)) if name in by_name else None
 
-    document_name = main_document_name(read, path.name) or DOCUMENT_PART
+    main_part = main_document_name(read, path.name)
+    other_format = other_format_message(path.name, read, main_part)
+    if other_format is not None:
+        raise BaaDocumentError(other_format)
+    document_name = main_part or DOCUMENT_PART
+    if main_part is None and document_name not in by_name:
+        raise BaaDocumentError(archive_message(path.name, list(by_name)))
     if document_name not in by_name:
         raise BaaDocumentError(
             f"{path.name}: a zip file but not a Word document (no {document_name}); "

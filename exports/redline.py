@@ -33,6 +33,10 @@ FIRST_REVISION_ID = 10_000
 
 # Maximum length of an unchanged run of non-word characters folded into the changes around it.
 MAX_GLUE = 3
+# When fewer of the old text's words than this share survive unchanged, the new text is a
+# rewrite, and keeping the few shared words ("hours" of "RTO: 24 hours") would leave
+# fragments of the old text inside the new sentence.
+MIN_KEPT_WORD_SHARE = 1 / 3
 
 
 class Change(enum.StrEnum):
@@ -63,7 +67,29 @@ def diff_words(old: str, new: str) -> list[Segment]:
             continue
         _append(segments, Change.DELETE, "".join(old_tokens[i1:i2]))
         _append(segments, Change.INSERT, "".join(new_tokens[j1:j2]))
+    if _is_rewrite(segments, old_tokens):
+        return [Segment(change, text) for change, text in _replacement(old, new)]
     return _absorb_glue(segments)
+
+
+def _is_rewrite(segments: list[Segment], old_tokens: list[str]) -> bool:
+    old_words = sum(1 for token in old_tokens if _is_word(token))
+    kept_words = sum(
+        1
+        for segment in segments
+        if segment.change is Change.EQUAL
+        for token in tokenize(segment.text)
+        if _is_word(token)
+    )
+    return old_words > 0 and kept_words < old_words * MIN_KEPT_WORD_SHARE
+
+
+def _is_word(token: str) -> bool:
+    return any(char.isalnum() for char in token)
+
+
+def _replacement(old: str, new: str) -> list[tuple[Change, str]]:
+    return [(change, text) for change, text in ((Change.DELETE, old), (Change.INSERT, new)) if text]
 
 
 def _append(segments: list[Segment], change: Change, text: str) -> None:

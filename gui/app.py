@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from gui import settings
@@ -37,10 +38,34 @@ def open_start_store(db: Path | None) -> Store | None:
         return None
 
 
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def log_qt_messages() -> None:
+    """Send Qt's own messages to the log file instead of the terminal.
+
+    The offscreen platform, for one, prints "This plugin does not support
+    propagateSizeHints()" on every window, which would break the CLI's rule of one
+    error line on stderr. Tests keep pytest-qt's handler, which fails on warnings.
+    """
+    qInstallMessageHandler(_log_qt_message)
+
+
 def run_gui(db: Path | None) -> int:
     """Show the main window on *db* (the default database when None); return the exit status."""
     from gui.main_window import MainWindow
 
+    log_qt_messages()
     app = application()
     install_excepthook()
     store = open_start_store(db)

@@ -41,7 +41,7 @@ class Column(enum.IntEnum):
     ITEM = 1
     VALUE = 2
     CONFIDENCE = 3
-    SECTION = 4
+    LOCATION = 4
     WORDING = 5
 
 
@@ -50,7 +50,7 @@ HEADERS = {
     Column.ITEM: "Checklist item",
     Column.VALUE: "Proposed value",
     Column.CONFIDENCE: "Confidence",
-    Column.SECTION: "Section",
+    Column.LOCATION: "Location",
     Column.WORDING: "Vendor's wording",
 }
 
@@ -130,8 +130,8 @@ class BaaFindingsModel(QAbstractTableModel):
             return f"{value} {unit}" if unit and finding.value is not None else value
         if column == Column.CONFIDENCE:
             return f"{finding.confidence_label} ({finding.confidence:.2f})"
-        if column == Column.SECTION:
-            return finding.section
+        if column == Column.LOCATION:
+            return finding.location
         text = " ".join(finding.matched_text.split())
         return text if finding.is_wording else f"(silent; not stored as wording) {text}"
 

@@ -187,7 +187,7 @@ class BaaImportDialog(QDialog):
             self.explanation.clear()
             return
         finding = self.model.finding(rows[0])
-        where = f"section {finding.section}" if finding.section else "the document"
+        where = finding.location or "the document"
         self.explanation.setText(
             f"{finding.explanation}\nVendor's words ({where}): {finding.matched_text}"
         )

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from gui.session import Session
 from gui.status_style import STATUS_TEXT, status_brush, text_brush
 from gui.undo_commands import SetAnswerCommand, SetWordingCommand, execute
-from models.checklist import AnswerType, Item, Section, format_value
+from models.checklist import AnswerType, Item, Section, format_quantity, format_value
 from models.scoring import Status, VendorScore
 from models.vendors import Answer
 
@@ -55,8 +55,9 @@ def answer_text(item: Item, value: object) -> str:
     """An answer as shown in tables: "4 hours", "yes", or "unknown"."""
     if value is None:
         return "unknown"
-    text = format_value(value)  # type: ignore[arg-type]
-    return f"{text} {item.unit}" if item.answer is AnswerType.NUMBER else text
+    if item.answer is AnswerType.NUMBER:
+        return format_quantity(value, item.unit)  # type: ignore[arg-type]
+    return format_value(value)  # type: ignore[arg-type]
 
 
 class ChecklistModel(QAbstractItemModel):

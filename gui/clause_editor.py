@@ -32,6 +32,9 @@ from models.negotiation import TRANSITIONS, NegotiationStatus
 
 log = logging.getLogger(__name__)
 
+# Data of the "next status" entry that records a dated note and keeps the status.
+NOTE_ONLY = "note"
+
 
 class ClauseEditor(QWidget):
     """Edits one clause of the negotiation.
@@ -41,12 +44,14 @@ class ClauseEditor(QWidget):
         parameterEdited(str, str): parameter name and typed text ("" clears the override).
         wordingSaved(object): the vendor's wording to store, or None for the recorded BAA wording.
         roundRecorded(str, str): the next status and the round's note.
+        noteAdded(str): a dated note that leaves the status as it is.
     """
 
     positionChosen = Signal(str)
     parameterEdited = Signal(str, str)
     wordingSaved = Signal(object)
     roundRecorded = Signal(str, str)
+    noteAdded = Signal(str)
 
     def __init__(self, library: ClauseLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +113,9 @@ class ClauseEditor(QWidget):
         buttons.addWidget(self.recorded_wording)
         buttons.addStretch()
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("Preview (struck: vendor's wording removed; underlined: added):"))
+        legend = QLabel("Preview (struck: vendor's wording removed; underlined: added):")
+        legend.setWordWrap(True)  # a fixed line would set the pane's minimum width
+        layout.addWidget(legend)
         layout.addWidget(self.preview, stretch=1)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status)
@@ -184,6 +191,7 @@ class ClauseEditor(QWidget):
         order = list(NegotiationStatus)
         for status in sorted(TRANSITIONS[current], key=order.index):
             self.next_status.addItem(status.label, status.value)
+        self.next_status.addItem(f"{current.label} (note only)", NOTE_ONLY)
         lines = [
             f"{r.at[:16].replace('T', ' ')}  {r.status.label}: {r.note}".rstrip(": ")
             for r in planned.negotiation.rounds
@@ -221,6 +229,9 @@ class ClauseEditor(QWidget):
 
     def _on_record(self) -> None:
         status = self.next_status.currentData()
-        if status:
+        if status == NOTE_ONLY:
+            self.noteAdded.emit(self.note.text())
+            self.note.clear()
+        elif status:
             self.roundRecorded.emit(status, self.note.text())
             self.note.clear()

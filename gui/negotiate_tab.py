@@ -8,6 +8,7 @@ the data. It emits ``dataChanged`` after every write it makes to the store.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,7 @@ from exports.addendum_docx import AddendumOptions, write_addendum
 from gui.clause_editor import ClauseEditor
 from gui.negotiation_model import Column, NegotiationModel
 from gui.services import dialogs
+from models import paths
 from models.checklist import Checklist
 from models.errors import VendorNotFoundError, WorkbenchError
 from models.negotiation import Negotiations
@@ -86,7 +88,7 @@ class NegotiateTab(QWidget):
             return load_practice_library(self.store.checklist)
         except ClauseLibraryError as exc:
             log.error("Clause library failed to load: %s", exc)
-            self.library_error = str(exc)
+            self.library_error = "\n".join(exc.problems) or str(exc)
             return None
 
     # -- layout ----------------------------------------------------------------
@@ -99,11 +101,14 @@ class NegotiateTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # The clause title is what tells rows apart: it gets the spare width and wraps
+        # onto a second line rather than being cut off; the other columns stay narrow.
+        self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.CLAUSE, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.editor = self._build_editor()
         scroll = QScrollArea()
@@ -113,9 +118,9 @@ class NegotiateTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([500, 500])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([520, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, stretch=1)
@@ -123,12 +128,20 @@ class NegotiateTab(QWidget):
 
     def _build_editor(self) -> QWidget:
         if self.library is None:
-            return QLabel(f"The clause library cannot be loaded:\n{self.library_error}")
+            message = QLabel(
+                "The clause library cannot be loaded. Fix these problems in the clause files "
+                f"in {paths.user_clause_dir()}:\n\n{self.library_error}"
+            )
+            message.setWordWrap(True)
+            message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            return message
         editor = ClauseEditor(self.library)
         editor.positionChosen.connect(self._write_position)
         editor.parameterEdited.connect(self._write_parameter)
         editor.wordingSaved.connect(self._write_wording)
         editor.roundRecorded.connect(self._write_round)
+        editor.noteAdded.connect(self._write_note)
         return editor
 
     def _build_save_bar(self) -> QHBoxLayout:
@@ -214,12 +227,14 @@ class NegotiateTab(QWidget):
                 self.summary.setText("Select a vendor to negotiate its BAA addendum.")
             return
         included = len(self.plan.in_addendum())
+        name = html.escape(self.plan.vendor.name)
         text = (
-            f"<b>{self.plan.vendor.name}</b>: {_clauses(len(self.plan.clauses))} proposed or "
+            f"<b>{name}</b>: {_clauses(len(self.plan.clauses))} proposed or "
             f"negotiated, {included} in the addendum."
         )
-        if self.plan.unremedied:
-            text += " No clause can fix: " + ", ".join(self.plan.unremedied) + "."
+        titles = self.plan.unremedied_titles(self.store.checklist)
+        if titles:
+            text += " No clause can fix: " + ", ".join(html.escape(title) for title in titles) + "."
         if not self.plan.clauses:
             text += " The vendor meets every target that a clause can fix."
         self.summary.setText(text)
@@ -288,6 +303,10 @@ class NegotiateTab(QWidget):
             "Record round",
             lambda: self.negotiations.record_round(vendor_id, clause_id, status, note),
         )
+
+    def _write_note(self, note: str) -> None:
+        vendor_id, clause_id = self._vendor(), self._clause()
+        self._write("Add note", lambda: self.negotiations.add_note(vendor_id, clause_id, note))
 
     def _write_effective_date(self) -> None:
         if self.vendor_id is None or self.library is None:

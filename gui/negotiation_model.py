@@ -33,7 +33,7 @@ class Column(enum.IntEnum):
 HEADERS = {
     Column.INCLUDE: "Include",
     Column.CLAUSE: "Clause",
-    Column.ITEMS: "Vendor status",
+    Column.ITEMS: "Vendor",
     Column.POSITION: "Position",
     Column.STATUS: "Negotiation",
 }
@@ -147,5 +147,5 @@ def _tooltip(planned: PlannedClause, column: Column) -> str | None:
     if column is Column.ITEMS:
         return "\n".join(f"{item}: {status.value}" for item, status in planned.statuses.items())
     if column is Column.CLAUSE:
-        return f"{planned.clause.id}\n{planned.clause.why}"
+        return f"{planned.clause.title}\n{planned.clause.id}\n\n{planned.clause.why}"
     return None

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from gui.practice_commands import SetTargetCommand, SetWeightCommand
 from gui.session import Session
 from gui.undo_commands import execute
-from models.checklist import AnswerType, Item, format_value
+from models.checklist import AnswerType, Item, format_quantity
 from models.practice import Practice
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,5 +122,5 @@ class TargetsModel(QAbstractTableModel):
 
 def _describe(item: Item, target: object) -> str:
     if item.answer is AnswerType.NUMBER:
-        return f"{format_value(target)} {item.unit}"  # type: ignore[arg-type]
+        return format_quantity(target, item.unit)  # type: ignore[arg-type]
     return str(target)

@@ -145,6 +145,19 @@ def format_value(value: Value | None, item: Item | None = None) -> str:
     return value
 
 
+_SINGULAR = {"hours": "hour", "minutes": "minute", "days": "day", "business days": "business day",
+             "years": "year"}  # fmt: skip
+
+
+def format_quantity(value: Value | None, unit: str) -> str:
+    """Format a number with its unit for people: "1 hour", "8 hours", "$1,000,000"."""
+    if value is None:
+        return ""
+    if unit == "USD" and isinstance(value, float):
+        return f"${value:,.0f}" if value.is_integer() else f"${value:,.2f}"
+    return f"{format_value(value)} {_SINGULAR.get(unit, unit) if value == 1 else unit}"
+
+
 def _shorten(raw: object, limit: int = 40) -> str:
     text = repr(raw)
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -266,7 +266,7 @@ VENDORS: list[dict[str, Any]] = [
 def load_demo(store: Store) -> list[str]:
     """Create or refresh the sample practice and vendors; return the vendor names.
 
-    Running it again updates the same rows, so nothing is duplicated.
+    Running it again resets the same rows to the sample answers, so nothing is duplicated.
     """
     with store.transaction():
         store.update_practice(**PRACTICE)
@@ -276,11 +276,17 @@ def load_demo(store: Store) -> list[str]:
                 vendor = store.add_vendor(sample["name"], **sample["profile"])
             else:
                 vendor = store.update_vendor(vendor.id, **sample["profile"])
+            # Every item is set, so a refresh also clears answers added since the last run.
+            answers = sample["answers"]
             store.set_answers(
                 vendor.id,
                 {
-                    item_id: (value, None, DEMO_SOURCE)
-                    for item_id, value in sample["answers"].items()
+                    item.id: (
+                        answers.get(item.id),
+                        None,
+                        DEMO_SOURCE if item.id in answers else None,
+                    )
+                    for item in store.checklist
                 },
             )
             store.set_wordings(vendor.id, sample["wording"], DEMO_SOURCE)

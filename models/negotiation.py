@@ -138,24 +138,36 @@ class Negotiations:
 
     # -- writing ---------------------------------------------------------------
 
-    def set_included(self, vendor_id: int, clause_id: str, included: bool) -> None:
-        self._set_column(vendor_id, clause_id, "included", int(bool(included)))
+    # Each setter returns whether it changed anything, so callers can say what changed.
 
-    def set_position(self, vendor_id: int, clause_id: str, position: str) -> None:
+    def set_included(self, vendor_id: int, clause_id: str, included: bool) -> bool:
+        return self._set_column(vendor_id, clause_id, "included", int(bool(included)))
+
+    def add_clause(self, vendor_id: int, clause_id: str) -> bool:
+        """Store a clause the score does not propose, so the plan and the addendum carry it."""
+        with self.store.transaction():
+            self.store.vendor_by_id(vendor_id)
+            if clause_id in self._read_vendor(vendor_id):
+                return self.set_included(vendor_id, clause_id, True)
+            self._write(vendor_id, clause_id, "included", 1)
+            self.store._audit("negotiation", vendor_id, f"{clause_id}.included", None, 1)
+        return True
+
+    def set_position(self, vendor_id: int, clause_id: str, position: str) -> bool:
         if position not in POSITIONS:
             raise NegotiationError(
                 f"{clause_id}: position {position!r} is not one of {', '.join(POSITIONS)}"
             )
-        self._set_column(vendor_id, clause_id, "position", position)
+        return self._set_column(vendor_id, clause_id, "position", position)
 
-    def set_vendor_wording(self, vendor_id: int, clause_id: str, text: str | None) -> None:
+    def set_vendor_wording(self, vendor_id: int, clause_id: str, text: str | None) -> bool:
         """Record the vendor's wording for a clause; None goes back to the recorded BAA wording."""
         cleaned = (
             None if text is None else clean_text(text, f"{clause_id} wording", LONG_TEXT_LIMIT)
         )
-        self._set_column(vendor_id, clause_id, "vendor_wording", cleaned)
+        return self._set_column(vendor_id, clause_id, "vendor_wording", cleaned)
 
-    def set_override(self, vendor_id: int, clause_id: str, name: str, value: str | None) -> None:
+    def set_override(self, vendor_id: int, clause_id: str, name: str, value: str | None) -> bool:
         """Set one parameter for one clause; None removes the override."""
         with self.store.transaction():
             current = self.get(vendor_id, clause_id)
@@ -166,20 +178,21 @@ class Negotiations:
             else:
                 overrides[name] = clean_text(value, name)
             if overrides.get(name) == old:
-                return
+                return False
             self._write(vendor_id, clause_id, "overrides", json.dumps(overrides, sort_keys=True))
             self.store._audit(
                 "negotiation", vendor_id, f"{clause_id}.parameter.{name}", old, overrides.get(name)
             )
+        return True
 
-    def set_parameter(self, vendor_id: int, name: str, value: str | None) -> None:
+    def set_parameter(self, vendor_id: int, name: str, value: str | None) -> bool:
         """Set a parameter for every clause of the vendor; None removes it."""
         with self.store.transaction():
             self.store.vendor_by_id(vendor_id)
             old = self.parameters(vendor_id).get(name)
             new = None if value is None else clean_text(value, name)
             if old == new:
-                return
+                return False
             if new is None:
                 self.store.db.execute(
                     "DELETE FROM negotiation_parameters WHERE vendor_id = ? AND name = ?",
@@ -192,6 +205,7 @@ class Negotiations:
                     [vendor_id, name, new],
                 )
             self.store._audit("negotiation", vendor_id, f"parameter.{name}", old, new)
+        return True
 
     def record_round(
         self, vendor_id: int, clause_id: str, status: NegotiationStatus | str, note: str = ""
@@ -207,16 +221,38 @@ class Negotiations:
                     f"next can be {', '.join(sorted(s.value for s in TRANSITIONS[current.status]))}"
                 )
             self._set_column(vendor_id, clause_id, "status", new.value)
-            self.store.db.execute(
-                "INSERT INTO negotiation_rounds (vendor_id, clause_id, at, user, status, note)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [vendor_id, clause_id, _now(), self.store._user, new.value, note],
-            )
-            if note:
-                self.store._audit("negotiation", vendor_id, f"{clause_id}.note", None, note)
+            self._insert_round(vendor_id, clause_id, new, note)
         log.info("Clause %s of vendor %s is now %s", clause_id, vendor_id, new.value)
 
-    def _set_column(self, vendor_id: int, clause_id: str, column: str, value: object) -> None:
+    def add_note(self, vendor_id: int, clause_id: str, note: str) -> NegotiationStatus:
+        """Add a dated note to the clause's current round without changing its status.
+
+        Returns the status the note was filed under.
+
+        Raises:
+            NegotiationError: the note is empty.
+        """
+        note = clean_text(note, f"{clause_id} note", NOTE_LIMIT).strip()
+        if not note:
+            raise NegotiationError(f"{clause_id}: the note is empty; write what happened")
+        with self.store.transaction():
+            self.store.vendor_by_id(vendor_id)
+            current = self.get(vendor_id, clause_id).status
+            self._insert_round(vendor_id, clause_id, current, note)
+        return current
+
+    def _insert_round(
+        self, vendor_id: int, clause_id: str, status: NegotiationStatus, note: str
+    ) -> None:
+        self.store.db.execute(
+            "INSERT INTO negotiation_rounds (vendor_id, clause_id, at, user, status, note)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [vendor_id, clause_id, _now(), self.store._user, status.value, note],
+        )
+        if note:
+            self.store._audit("negotiation", vendor_id, f"{clause_id}.note", None, note)
+
+    def _set_column(self, vendor_id: int, clause_id: str, column: str, value: object) -> bool:
         with self.store.transaction():
             self.store.vendor_by_id(vendor_id)
             row = self.store.db.execute(
@@ -225,9 +261,10 @@ class Negotiations:
             ).fetchone()
             old = row[0] if row else _COLUMN_DEFAULTS[column]
             if old == value:
-                return
+                return False
             self._write(vendor_id, clause_id, column, value)
             self.store._audit("negotiation", vendor_id, f"{clause_id}.{column}", old, value)
+        return True
 
     def _write(self, vendor_id: int, clause_id: str, column: str, value: object) -> None:
         self.store.db.execute(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.checklist import AnswerType, Checklist, Direction, Item, Value, format_value
+from models.checklist import AnswerType, Checklist, Direction, Item, Value, format_quantity
 from models.errors import AnswerValueError
 
 # Weight 0 takes an item out of the score; 5 lets a practice stress what matters most.
@@ -33,7 +33,7 @@ class Practice:
         return self.weights.get(item.id, item.weight)
 
     def partial_bound_for(self, item: Item) -> float | None:
-        """The looser bound of a number item, never tighter than the practice's target."""
+        """Return the looser bound of a number item, never tighter than the practice's target."""
         if item.partial is None:
             return None
         target = float(self.target_for(item))
@@ -46,7 +46,7 @@ class Practice:
         target = self.target_for(item)
         if item.answer is AnswerType.NUMBER:
             word = "at most" if item.direction is Direction.AT_MOST else "at least"
-            return f"{word} {format_value(target)} {item.unit}"
+            return f"{word} {format_quantity(target, item.unit)}"
         if item.answer is AnswerType.ORDINAL:
             return f"{target} or better"
         return "yes"

@@ -201,7 +201,8 @@ def import_vendor(store: Store, record: VendorRecord, source: str = "") -> tuple
         if vendor is None:
             vendor = store.add_vendor(record.name, **record.profile)
         else:
-            vendor = store.update_vendor(vendor.id, name=record.name, **record.profile)
+            # Matching ignores case; the stored spelling of the name stays as it is.
+            vendor = store.update_vendor(vendor.id, **record.profile)
         answer_source = {
             item_id: (value, note, note_source or source)
             for item_id, (value, note, note_source) in record.answers.items()

@@ -10,15 +10,19 @@ from dataclasses import dataclass
 from models.checklist import Value
 from models.errors import InvalidFieldError
 
-# Longest texts accepted, in characters. A vendor's whole BAA section fits in the
+# Maximum text lengths, in characters. A vendor's whole BAA section fits in the
 # wording limit; anything longer is a pasted file, not a field.
 NAME_LIMIT = 200
 SHORT_TEXT_LIMIT = 2_000
 LONG_TEXT_LIMIT = 100_000
 
 # C0 controls other than tab and newline, DEL, C1 controls and lone surrogates cannot be
-# stored in XML-based exports and never belong in a field, so they are removed.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# stored in XML-based exports and never belong in a field, so they are removed. So are
+# the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069): pasted from a
+# web page or PDF, they silently reverse how a vendor name prints in every document.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
+)
 REVIEW_WINDOW_DAYS = 30
 
 

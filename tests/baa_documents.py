@@ -300,12 +300,41 @@ def document_with_paragraphs(path: Path, texts: Sequence[str]) -> Path:
     return path
 
 
+def document_with_table(path: Path, texts: Sequence[str], rows: Sequence[tuple[str, str]]) -> Path:
+    """Write a .docx with one plain paragraph per text, then a two-column table of *rows*."""
+    document = docx.Document()
+    for text in texts:
+        document.add_paragraph(text)
+    table = document.add_table(rows=len(rows), cols=2)
+    table.style = "Table Grid"
+    for index, (label, value) in enumerate(rows):
+        table.cell(index, 0).text = label
+        table.cell(index, 1).text = value
+    document.save(str(path))
+    return path
+
+
+# The user's case: numbered paragraphs 1 to 7, then a service table with no caption.
+SEVEN_SECTIONS = tuple(
+    f"{number}. Term {number}. Business Associate shall comply with obligation {number} "
+    "of this Agreement."
+    for number in range(1, 8)
+)
+SERVICE_ROWS = (
+    ("Recovery time objective (RTO)", "24 hours"),
+    ("Data at rest encryption", "AES-256"),
+)
+
+
 __all__ = [
     "NOTIFICATION_SENTENCE",
+    "SERVICE_ROWS",
+    "SEVEN_SECTIONS",
     "BaaSpec",
     "Clause",
     "build_baa",
     "document_with_paragraphs",
+    "document_with_table",
     "set_numbering",
     "tracked_change_runs",
 ]

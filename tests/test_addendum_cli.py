@@ -65,7 +65,10 @@ def test_addendum_redline_and_comments(
     assert status == 0
     assert stdout.startswith("Wrote redlined addendum")
     assert "warning: parameter effective_date has no value" in stderr
-    assert "note: no clause can fix vendor.hitrust_csf" in stderr
+    assert (
+        "note: no clause can fix HITRUST CSF certification, FedRAMP authorization; "
+        "weigh them in the choice\n"
+    ) in stderr
     document = docx.Document(str(out))
     assert list(document.element.body.iter(qn("w:del")))
     assert len(list(document.comments)) > 10
@@ -84,7 +87,6 @@ def test_addendum_unknown_vendor(
 @pytest.mark.parametrize(
     ("argument", "message"),
     [
-        ("effective_date", "error: --set 'effective_date': expected NAME=VALUE"),
         ("colour=red", "error: colour: not a clause parameter"),
         ("rto_hours=fast", "error: rto_hours: 'fast' is not a number"),
     ],
@@ -202,7 +204,10 @@ def test_negotiate_clause(demo_path: Path, capsys: pytest.CaptureFixture[str]) -
         "They offer 72 hours",
     )
     assert status == 0
-    assert out == "Updated the negotiation with Harborline Backup\n"
+    assert out == (
+        "Updated Harborline Backup, clause incident.notification_deadline: position walk_away; "
+        "notification_hours = 24; vendor wording stored; status countered with a note\n"
+    )
     _, out, _ = cli(
         capsys, "--db", str(demo_path), "clauses", "list", "--vendor", "Harborline Backup", "--json"
     )
@@ -256,10 +261,6 @@ def test_negotiate_exclude_and_drop(demo_path: Path, capsys: pytest.CaptureFixtu
     ("arguments", "message"),
     [
         (
-            ["--position", "fallback"],
-            "error: --include, --exclude, --position, --wording, --recorded-wording and --status need a clause id",
-        ),
-        (
             ["no.clause", "--exclude"],
             "error: no clause with id 'no.clause'; `clauses list` shows the ids",
         ),
@@ -278,3 +279,89 @@ def test_negotiate_bad_arguments(
     )
     assert status == 1
     assert stderr.startswith(message)
+
+
+def test_clauses_list_for_vendor_shows_inclusion_position_and_status(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vendor, notice = "Harborline Backup", "incident.notification_deadline"
+    negotiate = ("--db", str(demo_path), "negotiate", vendor)
+    assert cli(capsys, *negotiate, notice, "--exclude", "--position", "fallback")[0] == 0
+    assert cli(capsys, *negotiate, "baa.hhs_access", "--include", "--position", "fallback")[0] == 0
+    status, out, _ = cli(capsys, "--db", str(demo_path), "clauses", "list", "--vendor", vendor)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == [
+        "Clause",
+        "Title",
+        "Vendor",
+        "In",
+        "addendum",
+        "Position",
+        "Negotiation",
+    ]
+    rows = {line.split()[0]: line for line in lines[1:]}
+    assert "NO: excluded  fallback" in rows[notice]
+    assert " meets " in rows["baa.hhs_access"]
+    assert "yes" in rows["baa.hhs_access"]
+    # Both clauses are at the fallback position; the column lines up under its header.
+    starts = {lines[0].index("Position")} | {row.index("fallback") for row in rows.values()}
+    assert len(starts) == 1
+
+
+def test_clauses_list_for_vendor_json_separates_inclusion_from_addendum(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vendor, notice = "Harborline Backup", "incident.notification_deadline"
+    negotiate = ("--db", str(demo_path), "negotiate", vendor, notice)
+    assert cli(capsys, *negotiate, "--status", "dropped")[0] == 0
+    _, out, _ = cli(capsys, "--db", str(demo_path), "clauses", "list", "--vendor", vendor, "--json")
+    row = next(row for row in json.loads(out) if row["id"] == notice)
+    assert (row["included"], row["in_addendum"], row["vendor_status"]) == (True, False, "gap")
+
+
+@pytest.mark.parametrize("name", ["a.pdf", "a", "a.doc"])
+def test_addendum_refuses_a_name_without_docx(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    out = tmp_path / name
+    status, _, stderr = cli(
+        capsys, "--db", str(demo_path), "addendum", "CedarStack Data", "--out", str(out)
+    )
+    assert status == 1
+    assert stderr == (
+        f"error: {out}: the file will be written as .docx; give a name ending in .docx\n"
+    )
+    assert not out.exists()
+
+
+def test_addendum_counts_one_clause_and_one_unfixable_item(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "one.DOCX"
+    status, stdout, stderr = cli(
+        capsys, "--db", str(demo_path), "addendum", "Harborline Backup", "--out", str(out)
+    )
+    assert status == 0
+    assert stdout == f"Wrote clean addendum with 1 clause to {out}\n"
+    assert "note: no clause can fix FedRAMP authorization; weigh it in the choice\n" in stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["addendum", "CedarStack Data", "--out", "a.docx"], ["negotiate", "CedarStack Data"]],
+)
+@pytest.mark.parametrize("argument", ["effective_date", "=2027-03-01"])
+def test_set_without_name_and_value_is_a_usage_error(
+    demo_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], argument: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(["--db", str(demo_path), *command, "--set", argument])
+    assert exited.value.code == 2
+    assert (
+        capsys.readouterr()
+        .err.splitlines()[-1]
+        .endswith(
+            f"error: argument --set: {argument!r}: expected NAME=VALUE, e.g. effective_date=2027-03-01"
+        )
+    )

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 
 from cli import run
@@ -86,7 +87,79 @@ def test_zip_without_document_part(tmp_path: Path) -> None:
     path = tmp_path / "archive.docx"
     with zipfile.ZipFile(path, "w") as package:
         package.writestr("notes.txt", "not a BAA")
-    assert "no word/document.xml" in rejected(path)
+    message = rejected(path)
+    assert "a zip archive, not a Word document (.docx)" in message
+    assert "extract the .docx file" in message
+    assert "no body" not in message
+
+
+def office_package(path: Path, main_part: str, root: str) -> Path:
+    """Write an Office Open XML package whose relationships name *main_part* as the main part."""
+    relationships = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/officeDocument" Target="{main_part}"/></Relationships>'
+    )
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("_rels/.rels", relationships)
+        package.writestr(main_part, root)
+    return path
+
+
+def test_excel_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "cmp.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "Business Associate Agreement"
+    workbook.save(path)
+    message = rejected(path)
+    assert message.startswith("cmp.xlsx: an Excel workbook (.xlsx), not a Word document (.docx)")
+    assert "choose the vendor's BAA saved as a Word document (.docx) instead" in message
+    assert "no body" not in message
+
+
+def test_powerpoint_presentation(tmp_path: Path) -> None:
+    root = '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>'
+    path = office_package(tmp_path / "deck.pptx", "ppt/presentation.xml", root)
+    message = rejected(path)
+    assert "a PowerPoint presentation (.pptx), not a Word document (.docx)" in message
+
+
+def test_opendocument_text(tmp_path: Path) -> None:
+    path = tmp_path / "baa.odt"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", "<office:document-content/>")
+    message = rejected(path)
+    assert "an OpenDocument text file (.odt), not a Word document (.docx)" in message
+    assert "save it as a Word document (.docx)" in message
+
+
+def test_zip_containing_a_docx(tmp_path: Path) -> None:
+    inner = build_baa(tmp_path / "Stratus BAA.docx")
+    path = tmp_path / "from-vendor.zip"
+    with zipfile.ZipFile(path, "w") as package:
+        package.write(inner, "contracts/Stratus BAA.docx")
+    message = rejected(path)
+    assert "it contains Stratus BAA.docx, so extract that file and import it" in message
+
+
+def test_other_office_package(tmp_path: Path) -> None:
+    root = '<VisioDocument xmlns="http://schemas.microsoft.com/office/visio/2012/main"/>'
+    path = office_package(tmp_path / "diagram.vsdx", "visio/document.xml", root)
+    message = rejected(path)
+    assert "not a Word document (.docx); its main part is 'VisioDocument'" in message
+
+
+def test_cli_names_the_wrong_file_type(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cmp.xlsx"
+    openpyxl.Workbook().save(path)
+    status = run(["--db", str(db_path), "baa", "import", str(path), "--vendor", "X"])
+    _, err = capsys.readouterr()
+    assert status == 1
+    assert "an Excel workbook (.xlsx), not a Word document (.docx)" in err
 
 
 def test_empty_body(tmp_path: Path) -> None:

@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
 import pytest
 
 from cli import run
+from exports.ooxml import accepted_text, qn, rejected_text
 from models.store import Store
-from tests.baa_documents import NOTIFICATION_SENTENCE, BaaSpec, build_baa
+from tests.baa_documents import (
+    NOTIFICATION_SENTENCE,
+    SERVICE_ROWS,
+    SEVEN_SECTIONS,
+    BaaSpec,
+    build_baa,
+    document_with_table,
+)
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -57,8 +66,8 @@ def test_text_output_names_item_section_and_words(
     argv = ["--db", str(db_path), "baa", "import", str(baa_path), "--vendor", "Stratus"]
     _, out, _ = cli(capsys, *argv, "--dry-run")
     assert "nothing stored (dry run)" in out
-    assert "[2.3] incident.notification_hours = 1440 (high confidence)" in out
-    assert "[Schedule A] recovery.rto_hours = 4" in out
+    assert "[section 2.3] incident.notification_hours = 1440 (high confidence)" in out
+    assert '[table "Schedule A - Service Commitments", row 2] recovery.rto_hours = 4' in out
     assert '"Business Associate shall report to Covered Entity' in out
     assert "silent on: " in out
 
@@ -147,3 +156,41 @@ def test_failed_save_leaves_no_new_vendor(
     with Store(db_path) as store:
         assert store.find_vendor("Stratus") is None
         assert store.audit_trail() == []
+
+
+def test_table_findings_name_the_table(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = document_with_table(tmp_path / "vendor-baa.docx", SEVEN_SECTIONS, SERVICE_ROWS)
+    status, out, _ = cli(capsys, "--db", str(db_path), "baa", "import", str(path), "--vendor", "X")
+    assert status == 0
+    assert "[table after section 7, row 1] recovery.rto_hours = 24" in out
+    assert "[table after section 7, row 2] encryption.at_rest_aes256 = yes" in out
+    assert "[7]" not in out
+    with Store(db_path) as store:
+        answers = store.answers(store.vendor("X").id)
+    assert (
+        answers["recovery.rto_hours"].source
+        == "vendor BAA vendor-baa.docx, table after section 7, row 1"
+    )
+
+
+def test_redline_replaces_a_table_row_whole(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = document_with_table(tmp_path / "vendor-baa.docx", SEVEN_SECTIONS, SERVICE_ROWS)
+    cli(capsys, "--db", str(db_path), "baa", "import", str(path), "--vendor", "X")
+    with Store(db_path) as store:
+        wording = store.wording(store.vendor("X").id)
+    assert wording["recovery.rto_hours"] == "Recovery time objective (RTO): 24 hours"
+    out = tmp_path / "a.docx"
+    status, _, _ = cli(
+        capsys, "--db", str(db_path), "addendum", "X", "--out", str(out), "--redline"
+    )
+    assert status == 0
+    body = docx.Document(str(out)).element.body
+    (clause,) = [p for p in body.iter(qn("w:p")) if "(RTO): 24" in rejected_text(p)]
+    changes = [child.tag for child in clause if child.tag != qn("w:pPr")]
+    assert changes == [qn("w:del"), qn("w:ins")]
+    assert rejected_text(clause) == "Recovery time objective (RTO): 24 hours"
+    assert accepted_text(clause).startswith("Business Associate shall")

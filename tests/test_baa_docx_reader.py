@@ -15,8 +15,11 @@ from exports.baa_docx_reader import accepted_text, read_baa_docx
 from exports.docx_numbering import Level, ListCounter, ListDefinitions, format_number
 from tests.baa_documents import (
     NOTIFICATION_SENTENCE,
+    SERVICE_ROWS,
+    SEVEN_SECTIONS,
     BaaSpec,
     build_baa,
+    document_with_table,
     set_numbering,
     tracked_change_runs,
 )
@@ -107,6 +110,49 @@ def test_table_cells_keep_order_and_label(tmp_path: Path) -> None:
     assert value.row_label == "RTO"
     assert value.section == "Schedule A"
     assert paragraphs[value.index - 1].text == "RTO"
+
+
+def test_table_is_named_by_its_caption(tmp_path: Path) -> None:
+    path = build_baa(tmp_path / "baa.docx", BaaSpec(service_table=[("RTO", "4 hours")]))
+    value = next(p for p in read_baa_docx(path).paragraphs if p.text == "4 hours")
+    assert value.table == 'table "Schedule A - Service Commitments"'
+    assert value.row == 2  # row 1 is the header row
+    assert value.location == 'table "Schedule A - Service Commitments", row 2'
+
+
+def test_table_after_a_section_is_not_that_section(tmp_path: Path) -> None:
+    path = document_with_table(tmp_path / "baa.docx", SEVEN_SECTIONS, SERVICE_ROWS)
+    paragraphs = read_baa_docx(path).paragraphs
+    last_clause = next(p for p in paragraphs if p.text.startswith("7."))
+    assert last_clause.location == "section 7"
+    cells = {p.text: p for p in paragraphs if p.in_table}
+    assert cells["24 hours"].location == "table after section 7, row 1"
+    assert cells["AES-256"].location == "table after section 7, row 2"
+    assert cells["Data at rest encryption"].row == 2
+
+
+def test_table_before_any_section_is_numbered(tmp_path: Path) -> None:
+    path = document_with_table(tmp_path / "baa.docx", (), SERVICE_ROWS)
+    cells = {p.text: p for p in read_baa_docx(path).paragraphs}
+    assert cells["24 hours"].location == "table 1, row 1"
+
+
+def test_second_table_in_a_row_has_no_caption(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Service levels")
+    for label in ("RTO", "RPO"):
+        document.add_table(rows=1, cols=2).cell(0, 0).text = label
+    document.save(str(tmp_path / "two.docx"))
+    cells = {p.text: p for p in read_baa_docx(tmp_path / "two.docx").paragraphs if p.in_table}
+    assert cells["RTO"].table == 'table "Service levels"'
+    assert cells["RPO"].table == "table 2"
+
+
+def test_sentence_before_table_is_not_a_caption(tmp_path: Path) -> None:
+    texts = ("The service levels below apply to all backups.",)
+    path = document_with_table(tmp_path / "baa.docx", texts, SERVICE_ROWS)
+    cells = {p.text: p for p in read_baa_docx(path).paragraphs}
+    assert cells["24 hours"].table == "table 1"
 
 
 def test_smart_quotes_and_spaces_kept(tmp_path: Path) -> None:

@@ -190,8 +190,13 @@ def test_terms_in_a_table(tmp_path: Path) -> None:
     ]
     found = findings_of(build_baa(tmp_path / "baa.docx", BaaSpec(service_table=rows)))
     assert found["recovery.rto_hours"].value == 4.0
-    assert found["recovery.rto_hours"].matched_text == "Four (4) hours"
+    # The cell alone ("Four (4) hours") is no clause, so the row is the wording.
+    assert (
+        found["recovery.rto_hours"].matched_text == "Recovery Time Objective (RTO): Four (4) hours"
+    )
+    assert found["encryption.at_rest_aes256"].matched_text == "Encryption at rest: AES-256"
     assert found["recovery.rto_hours"].section == "Schedule A"
+    assert found["recovery.rto_hours"].location == 'table "Schedule A - Service Commitments", row 2'
     assert found["recovery.rpo_hours"].value == 24.0
     assert found["encryption.at_rest_aes256"].value == "yes"
     assert found["encryption.in_transit_tls"].value == "1.2"
@@ -324,6 +329,130 @@ def test_hhs_audit_is_not_customer_audit(tmp_path: Path) -> None:
     assert "vendor.audit_rights" not in found
 
 
+USER_ACCESS_CLAUSE = (
+    "4.1 Access. Business Associate shall make Protected Health Information available to "
+    "Covered Entity within fifteen (15) business days of a request."
+)
+
+
+def test_plain_access_clause_is_found(tmp_path: Path) -> None:
+    access = findings_in(tmp_path, USER_ACCESS_CLAUSE)["baa.access_to_phi"]
+    assert access.value == "yes"
+    assert access.location == "section 4.1"
+    assert access.duration is not None and access.duration.day_kind == "business"
+    assert access.matched_text == USER_ACCESS_CLAUSE.removeprefix("4.1 Access. ")
+
+
+@pytest.mark.parametrize(
+    ("item_id", "sentence"),
+    [
+        (
+            "baa.access_to_phi",
+            "Business Associate will make available to Covered Entity any PHI it maintains "
+            "within ten (10) days of a request.",
+        ),
+        (
+            "baa.access_to_phi",
+            "Vendor shall provide Covered Entity with access to the ePHI it holds within five "
+            "(5) business days, so that Covered Entity can answer an individual's request.",
+        ),
+        (
+            "baa.access_to_phi",
+            "Upon request, Business Associate shall permit Covered Entity to inspect and copy "
+            "Protected Health Information.",
+        ),
+        (
+            "baa.access_to_phi",
+            "Business Associate shall make PHI available to Covered Entity as required by "
+            "45 CFR 164.524 within 15 days.",
+        ),
+        (
+            "baa.amendment_of_phi",
+            "Business Associate shall amend Protected Health Information as directed by "
+            "Covered Entity within thirty (30) days.",
+        ),
+        (
+            "baa.amendment_of_phi",
+            "Vendor shall make such amendments as Covered Entity directs to the health "
+            "information it maintains.",
+        ),
+        (
+            "baa.amendment_of_phi",
+            "Vendor shall make PHI available for amendment and incorporate any amendments "
+            "in accordance with 45 CFR 164.526.",
+        ),
+        (
+            "baa.accounting_of_disclosures",
+            "Business Associate shall document disclosures of PHI and give Covered Entity the "
+            "information needed for an accounting within twenty (20) days.",
+        ),
+        (
+            "baa.accounting_of_disclosures",
+            "Business Associate shall account for disclosures of Protected Health Information "
+            "as required by 45 C.F.R. \u00a7 164.528.",
+        ),
+        (
+            "baa.accounting_of_disclosures",
+            "Vendor shall provide an accounting to the individual upon request.",
+        ),
+        (
+            "baa.accounting_of_disclosures",
+            "Business Associate shall maintain an accounting of all disclosures of PHI.",
+        ),
+    ],
+)
+def test_patient_right_plain_wordings(tmp_path: Path, item_id: str, sentence: str) -> None:
+    found = findings_in(tmp_path, sentence)
+    assert item_id in found
+    assert found[item_id].value == "yes"
+    assert found[item_id].matched_text == sentence
+
+
+@pytest.mark.parametrize(
+    ("item_id", "sentence"),
+    [
+        (
+            "baa.access_to_phi",
+            "Business Associate shall make its internal practices, books and records relating "
+            "to PHI available to the Secretary.",
+        ),
+        (
+            "baa.access_to_phi",
+            "Upon termination, Business Associate shall make Protected Health Information "
+            "available for download for thirty (30) days.",
+        ),
+        (
+            "baa.access_to_phi",
+            "Vendor shall make PHI available for amendment as directed by Covered Entity.",
+        ),
+        (
+            "baa.access_to_phi",
+            "Business Associate shall not provide access to PHI to any third party.",
+        ),
+        (
+            "baa.access_to_phi",
+            "Business Associate shall give workforce members access to systems containing PHI "
+            "only as their duties require.",
+        ),
+        (
+            "baa.amendment_of_phi",
+            "This Agreement may be amended only by a writing signed by both parties.",
+        ),
+        (
+            "baa.amendment_of_phi",
+            "The parties agree to amend this Agreement as needed to protect PHI under HIPAA.",
+        ),
+        (
+            "baa.accounting_of_disclosures",
+            "Business Associate shall keep its books under generally accepted accounting "
+            "principles and disclose them on request.",
+        ),
+    ],
+)
+def test_patient_right_lookalikes(tmp_path: Path, item_id: str, sentence: str) -> None:
+    assert item_id not in findings_in(tmp_path, sentence)
+
+
 def test_slow_access_response_is_partial(tmp_path: Path) -> None:
     found = findings_in(
         tmp_path,
@@ -405,8 +534,9 @@ def test_notice_period_in_service_table(tmp_path: Path) -> None:
     )
     notice = findings_of(build_baa(tmp_path / "baa.docx", spec))["incident.notification_hours"]
     assert notice.value == 48.0
-    assert notice.matched_text == "Within 48 hours of discovery"
+    assert notice.matched_text == "Security incident notification: Within 48 hours of discovery"
     assert notice.section == "Schedule A"
+    assert notice.location == 'table "Schedule A - Service Commitments", row 2'
 
 
 def test_timing_in_its_own_paragraph(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models.checklist import AnswerType, load_checklist, parse_checklist
+from models.checklist import AnswerType, format_quantity, load_checklist, parse_checklist
 from models.errors import AnswerValueError, ChecklistError
 from tests.conftest import REPO
 
@@ -202,3 +202,12 @@ def test_unreadable_file_names_the_path(tmp_path: Path) -> None:
     broken.write_text("[[items]\nid = ", encoding="utf-8")
     with pytest.raises(ChecklistError, match="checklist.toml: cannot read"):
         load_checklist(broken)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [(1.0, "hours", "1 hour"), (8.0, "hours", "8 hours"), (1.0, "business days", "1 business day"),
+     (2.5, "years", "2.5 years"), (1_000_000.0, "USD", "$1,000,000"), (None, "hours", "")],
+)  # fmt: skip
+def test_format_quantity(value: float | None, unit: str, expected: str) -> None:
+    assert format_quantity(value, unit) == expected

@@ -71,7 +71,7 @@ def test_render_value(kind: str, value: object, text: str) -> None:
 def test_parse_value_accepts_typed_numbers() -> None:
     assert parse_value(parameter("usd"), "$2,000,000") == 2000000
     assert parse_value(parameter("hours"), " 4 ") == 4
-    assert parse_value(parameter("hours"), "1.5") == 1.5
+    assert parse_value(parameter("hours"), "1.5", fractions=True) == 1.5
 
 
 @pytest.mark.parametrize(
@@ -81,6 +81,8 @@ def test_parse_value_accepts_typed_numbers() -> None:
         ("hours", "0", "out of range"),
         ("days", "-3", "out of range"),
         ("hours", "nan", "out of range"),
+        ("hours", "0.5", "'0.5' is not a whole number of hours; .* such as 1"),
+        ("business_days", "2.5", "'2.5' is not a whole number of business days"),
         ("tls_version", "1.4", "'1.4' is not one of 1.0, 1.1, 1.2, 1.3"),
         ("frequency", "weekly", "'weekly' is not one of annual"),
         ("date", "March 1", "'March 1' is not a date like 2026-03-01"),

@@ -83,6 +83,22 @@ def test_builtin_clauses_have_three_positions() -> None:
         assert all(text.strip() for text in clause.texts.values()), clause.id
 
 
+@pytest.mark.parametrize(
+    "phrase", ["{vendor_name}", "{practice_name}", "this Agreement", "This Agreement"]
+)
+def test_builtin_clauses_name_parties_and_agreement_by_defined_terms(phrase: str) -> None:
+    # The addendum defines "Covered Entity", "Business Associate" and "the Agreement";
+    # operative text that mixes in real names or "this Agreement" reads as a second contract.
+    for clause in load_library(CHECKLIST):
+        for position, text in clause.texts.items():
+            assert phrase not in text, f"{clause.id} {position.value}"
+
+
+def test_notification_clause_keeps_its_deadline_in_hours() -> None:
+    clause = load_library(CHECKLIST).clause("incident.notification_deadline")
+    assert "within {notification_hours} hours" in clause.texts[Position.PREFERRED]
+
+
 def test_builtin_clauses_are_in_checklist_section_order() -> None:
     order = [section.id for section in CHECKLIST.sections]
     sections = [clause.section for clause in load_library(CHECKLIST)]

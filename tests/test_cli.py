@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cli import build_parser, run
+from models.store import Store
 from tests.conftest import REPO
 
 
@@ -159,6 +160,7 @@ def test_default_database_lives_in_data_folder(
 
 
 def test_empty_database_lists_hint(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Store(db_path).close()
     _, out, _ = cli(capsys, "--db", str(db_path), "vendors", "list")
     assert "No vendors yet" in out
 
@@ -182,6 +184,7 @@ def test_readme_documents_every_command() -> None:
 
 
 def test_main_runs_as_a_script(db_path: Path) -> None:
+    Store(db_path).close()
     result = subprocess.run(
         [sys.executable, str(REPO / "main.py"), "--db", str(db_path), "vendors", "list"],
         capture_output=True,
@@ -210,3 +213,141 @@ def test_cli_start_up_skips_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_read_only_command_rejects_missing_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "typo" / "workbench.sqlite"
+    for command in (
+        ["vendors", "list"],
+        ["score"],
+        ["vendors", "show", "Acme"],
+        ["practice", "show"],
+    ):
+        status, _, err = cli(capsys, "--db", str(missing), *command)
+        assert status == 1, command
+        assert "database not found" in err
+    assert not missing.parent.exists()
+
+
+def test_export_rejects_wrong_extension(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "harborline.txt"
+    status, _, err = cli(
+        capsys,
+        "--db",
+        str(demo_path),
+        "vendors",
+        "export",
+        "Harborline Backup",
+        "--out",
+        str(target),
+    )
+    assert status == 1
+    assert "give a name ending in .json" in err
+    assert not target.exists()
+
+
+def test_import_keeps_stored_spelling_of_name(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "h.json"
+    cli(
+        capsys,
+        "--db",
+        str(demo_path),
+        "vendors",
+        "export",
+        "Harborline Backup",
+        "--out",
+        str(out_file),
+    )
+    document = json.loads(out_file.read_text(encoding="utf-8"))
+    document["name"] = "HARBORLINE backup"
+    out_file.write_text(json.dumps(document), encoding="utf-8")
+    status, out, _ = cli(capsys, "--db", str(demo_path), "vendors", "import", str(out_file))
+    assert status == 0
+    assert "Updated vendor Harborline Backup" in out
+
+
+def test_practice_commands_change_targets(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        cli(
+            capsys, "--db", str(db_path), "practice", "set", "--name", "Oak Dental", "--state", "OH"
+        )[0]
+        == 0
+    )
+    status, out, _ = cli(
+        capsys,
+        "--db",
+        str(db_path),
+        "practice",
+        "target",
+        "incident.notification_hours",
+        "24",
+        "--source",
+        "payer contract",
+    )
+    assert status == 0
+    assert "at most 24 hours" in out
+    assert cli(capsys, "--db", str(db_path), "practice", "weight", "access.mfa", "5")[0] == 0
+    _, out, _ = cli(capsys, "--db", str(db_path), "practice", "show", "--json")
+    shown = json.loads(out)
+    assert shown["name"] == "Oak Dental"
+    rows = {row["id"]: row for row in shown["targets"]}
+    assert rows["incident.notification_hours"]["source"] == "payer contract"
+    assert rows["access.mfa"]["weight"] == 5
+    assert rows["access.mfa"]["changed"]
+    assert cli(capsys, "--db", str(db_path), "practice", "reset")[0] == 0
+    _, out, _ = cli(capsys, "--db", str(db_path), "practice", "show", "--json")
+    assert not any(row["changed"] for row in json.loads(out)["targets"])
+
+
+def test_practice_rejects_bad_target(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = cli(
+        capsys, "--db", str(db_path), "practice", "target", "recovery.rto_hours", "soon"
+    )
+    assert status == 1
+    assert "recovery.rto_hours" in err
+
+
+def test_practice_set_without_fields_is_usage_error(db_path: Path) -> None:
+    with pytest.raises(SystemExit) as raised:
+        run(["--db", str(db_path), "practice", "set"])
+    assert raised.value.code == 2
+
+
+def test_demo_refresh_restores_sample_answers(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store(demo_path) as store:
+        vendor = store.vendor("CedarStack Data")
+        store.set_answer(vendor.id, "access.rbac", "yes")
+    cli(capsys, "--db", str(demo_path), "demo")
+    with Store(demo_path) as store:
+        assert store.answers(vendor.id)["access.rbac"].value is None
+
+
+def test_vendors_show_prints_units(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = cli(capsys, "--db", str(demo_path), "vendors", "show", "Harborline Backup")
+    assert re.search(r"incident.notification_hours\s+1440 hours", out)
+    _, out, _ = cli(
+        capsys, "--db", str(demo_path), "vendors", "show", "Harborline Backup", "--json"
+    )
+    assert json.loads(out)["answers"]["incident.notification_hours"]["value"] == 1440
+
+
+def test_screenshot_error_is_one_line(demo_path: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "--db", str(demo_path), "screenshot",
+         "--out", str(tmp_path / "s.png"), "--vendor", "Nobody"],
+        capture_output=True, text=True, check=False, cwd=REPO,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "error: no vendor named 'Nobody'; `vendors list` shows the names"
+    ]

@@ -103,6 +103,20 @@ def test_changed_words_are_struck_and_inserted() -> None:
     ]
 
 
+def test_rewrite_is_one_deletion_and_insertion() -> None:
+    old = "Recovery time objective (RTO): 24 hours"
+    new = "Business Associate shall restore the data within four (4) hours after a request."
+    # Word by word, " hours" would stay unchanged in the middle of the new sentence.
+    assert diff_words(old, new) == [Segment(Change.DELETE, old), Segment(Change.INSERT, new)]
+
+
+def test_mostly_kept_sentence_is_diffed_by_word() -> None:
+    old = "Business Associate shall report any Breach within sixty (60) days."
+    new = "Business Associate shall report any Breach within five (5) days."
+    changes = [segment.change for segment in diff_words(old, new)]
+    assert changes == [Change.EQUAL, Change.DELETE, Change.INSERT, Change.EQUAL]
+
+
 def test_identical_texts_have_no_changes() -> None:
     assert diff_words("same text", "same text") == [Segment(Change.EQUAL, "same text")]
 

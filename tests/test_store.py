@@ -350,3 +350,8 @@ def test_writes_are_one_transaction_per_operation(fresh_db: Store) -> None:
     fresh_db.db.set_trace_callback(None)
     assert statements.count("BEGIN IMMEDIATE") == 1
     assert statements.count("COMMIT") == 1
+
+
+def test_bidi_overrides_are_removed(fresh_db: Store) -> None:
+    vendor = fresh_db.add_vendor("Acme\u202e Backup\u2066")
+    assert vendor.name == "Acme Backup"

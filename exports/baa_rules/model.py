@@ -28,12 +28,16 @@ class Finding:
             number in the item's unit); None when the clause speaks to the item
             but states no answer, such as "promptly" with no period.
         confidence: 0 to 1; how surely the rule matched the item, not legal weight.
-        matched_text: a slice of the paragraph's current text, exactly as written.
+        matched_text: a slice of the paragraph's current text, exactly as written,
+            or for a figure read from a table row, the row as "label: value".
         explanation: why the rule proposes this value, in plain words.
         duration: the period the value came from, for items measured in time.
         is_wording: False when the matched text is where the BAA is silent on the
             item (a "no" read from a clause that leaves it out), so the text is
             not the vendor's wording for the item and is not stored as such.
+        location: where the text is, for people: "section 2.3" or
+            "table after section 7, row 2"; "" for text outside tables that
+            comes before the first numbered section.
     """
 
     item_id: str
@@ -45,6 +49,7 @@ class Finding:
     explanation: str
     duration: Duration | None = None
     is_wording: bool = True
+    location: str = ""
 
     @property
     def confidence_label(self) -> str:
@@ -63,6 +68,7 @@ class Finding:
             "confidence": round(self.confidence, 2),
             "confidence_label": self.confidence_label,
             "section": self.section,
+            "location": self.location,
             "paragraph": self.paragraph_index,
             "matched_text": self.matched_text,
             "explanation": self.explanation,
@@ -97,6 +103,12 @@ class Clause:
         """The normalised first-cell text of a table row, "" outside tables."""
         return normalise(self.paragraph.row_label)
 
+    @property
+    def row_text(self) -> str:
+        """The table row as "label: value", so a figure reads whole; the text outside tables."""
+        label = " ".join(self.paragraph.row_label.split()).rstrip(":")
+        return f"{label}: {self.paragraph.text.strip()}" if label else self.paragraph.text
+
     def matching(self, pattern: re.Pattern[str]) -> Iterator[Sentence]:
         return (sentence for sentence in self.sentences if pattern.search(sentence.norm))
 
@@ -130,6 +142,7 @@ class Clause:
             explanation,
             duration,
             is_wording,
+            self.paragraph.location,
         )
 
 

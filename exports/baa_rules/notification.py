@@ -72,9 +72,8 @@ def _table_period(clause: Clause) -> Iterator[Finding]:
     durations = [d for _, d in find_durations(clause.norm) if d.unit != "year"]
     if durations:
         explanation = f"The table states notice within {durations[0].describe()}."
-        text = clause.paragraph.text
         yield clause.finding(
-            NOTIFICATION_ITEM, durations[0].hours, 0.8, text, explanation, durations[0]
+            NOTIFICATION_ITEM, durations[0].hours, 0.8, clause.row_text, explanation, durations[0]
         )
 
 

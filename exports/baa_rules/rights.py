@@ -12,35 +12,116 @@ from exports.baa_rules.model import Clause, Finding, compile_words
 
 @dataclass(frozen=True)
 class PatientRight:
+    """How a BAA words the vendor's part in one patient right.
+
+    A sentence speaks to the right when it cites the regulation or names the
+    right (``cited``), or when it uses a plain wording (``plain``) about health
+    information (``subject``), names who asks (``requester``), and is not
+    about something else (``other``).
+    """
+
     item_id: str
     name: str
-    pattern: re.Pattern[str]
+    cited: re.Pattern[str]
+    plain: re.Pattern[str]
+    subject: re.Pattern[str]
+    requester: re.Pattern[str]
+    other: re.Pattern[str]
     # The practice's own deadline to answer the patient; a vendor that takes as
     # long leaves the practice no time, so its clause is marked partial.
     practice_deadline_days: int
     regulation: str
 
+    def matches(self, norm: str) -> bool:
+        if self.cited.search(norm):
+            return True
+        return all(
+            pattern.search(norm) for pattern in (self.plain, self.subject, self.requester)
+        ) and not self.other.search(norm)
+
 
 _RECORD_SET = r"(?:designated record set|protected health information|phi|individual)"
+_HEALTH_INFORMATION = compile_words(
+    r"designated record sets?",
+    r"protected health information",
+    r"e?phi",
+    r"health information",
+    r"medical records?",
+    r"such information",
+    r"individuals?",
+    r"patients?",
+)
+# Sentences with these words are about HHS, the contract itself, the end of the
+# contract, or another patient right, even when they "make PHI available".
+_REQUESTER = compile_words(
+    r"covered entity",
+    r"customers?",
+    r"clients?",
+    r"(?:the )?practice",
+    r"individuals?",
+    r"patients?",
+    r"requests?",
+    r"direct\w*",
+)
+_NOT_ACCESS = compile_words(
+    r"secretary",
+    r"books",
+    r"amend\w*",
+    r"accounting",
+    r"terminat\w*",
+    r"expiration",
+    r"return\w*",
+    r"(?:shall|will|may) not (?:make|provide|give|grant|permit)",
+)
+_NOT_AMENDMENT = compile_words(
+    r"amend\w* (?:to |of )?(?:this|the) (?:agreement|baa|addendum|contract)",
+    r"(?:agreement|baa|addendum|contract) (?:may|shall|will) (?:only )?be amended",
+    r"secretary",
+)
+_NOT_ACCOUNTING = compile_words(r"accounting (?:principles|standards|records|period)")
+
 PATIENT_RIGHTS = (
     PatientRight(
         "baa.access_to_phi",
         "access",
-        compile_words(r"164\.524", rf"access to [\w ,]{{0,60}}{_RECORD_SET}", r"right of access"),
+        compile_words(r"164\.524", r"right of access"),
+        compile_words(
+            rf"access to [\w ,]{{0,60}}{_RECORD_SET}",
+            r"make\w* [\w ,()'-]{0,80}?available",
+            r"make\w* available",
+            r"(?:provide|give|grant|afford)\w* [\w ,()'-]{0,60}?access",
+            r"inspect\w* and (?:copy|copying|obtain)",
+        ),
+        _HEALTH_INFORMATION,
+        _REQUESTER,
+        _NOT_ACCESS,
         30,
         "45 CFR 164.524(b)(2)",
     ),
     PatientRight(
         "baa.amendment_of_phi",
         "amendment",
-        compile_words(r"164\.526", rf"amend\w* (?:to )?[\w ,]{{0,60}}{_RECORD_SET}"),
+        compile_words(r"164\.526"),
+        compile_words(r"amend(?:s|ed|ing|ments?)?"),
+        _HEALTH_INFORMATION,
+        _REQUESTER,
+        _NOT_AMENDMENT,
         60,
         "45 CFR 164.526(b)(2)",
     ),
     PatientRight(
         "baa.accounting_of_disclosures",
         "accounting of disclosures",
-        compile_words(r"164\.528", r"accounting of (?:such )?disclosures?"),
+        compile_words(
+            r"164\.528",
+            r"accounting of (?:[\w-]+ ){0,4}disclosures?",
+            r"account for (?:[\w-]+ ){0,4}disclosures?",
+            r"disclosure accounting",
+        ),
+        compile_words(r"(?:an|any|the|such) accounting"),
+        compile_words(r"disclos\w*", r"individuals?", r"request\w*"),
+        _REQUESTER,
+        _NOT_ACCOUNTING,
         60,
         "45 CFR 164.528(c)(1)",
     ),
@@ -49,7 +130,7 @@ PATIENT_RIGHTS = (
 
 def patient_right_findings(clause: Clause) -> Iterator[Finding]:
     for right in PATIENT_RIGHTS:
-        sentence = clause.first(right.pattern)
+        sentence = next((s for s in clause.sentences if right.matches(s.norm)), None)
         if sentence is None:
             continue
         periods = [d for _, d in find_durations(sentence.norm) if d.unit != "year"]

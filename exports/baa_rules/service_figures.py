@@ -1,8 +1,9 @@
 """Service figures a BAA or its service table states: RTO, RPO and encryption.
 
 In a table, the row's first cell names the figure ("Recovery Time Objective")
-and a later cell states it ("4 hours"). The rules read the label with the cell,
-but they record only the cell's own text as the vendor's wording.
+and a later cell states it ("4 hours"). The rules read the label with the cell
+and record the row as "label: value" as the vendor's wording, because the
+cell's text alone ("4 hours") is not a clause a redline can replace.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def _hours_figure(
             period = periods[0]
             explanation = f"The service table states a {name} of {period.describe()}."
             yield clause.finding(
-                item_id, period.hours, confidence, clause.paragraph.text, explanation, period
+                item_id, period.hours, confidence, clause.row_text, explanation, period
             )
         return
     for sentence in clause.matching(pattern):
@@ -91,9 +92,9 @@ def _in_transit(clause: Clause) -> Iterator[Finding]:
 
 
 def _texts(clause: Clause) -> Iterator[tuple[str, str]]:
-    """Yield (original, normalised) text per sentence, or the whole cell with its row label."""
+    """Yield (wording, normalised) text per sentence, or the whole row for a table cell."""
     if clause.paragraph.row_label:
-        yield clause.paragraph.text, f"{clause.label_norm} {clause.norm}"
+        yield clause.row_text, f"{clause.label_norm} {clause.norm}"
         return
     for sentence in clause.sentences:
         yield sentence.text, sentence.norm

@@ -57,7 +57,7 @@ def test_model_shows_item_value_and_wording(fresh_db: Store, baa_path: Path) -> 
     model = BaaFindingsModel(read_vendor_baa(baa_path).analysis.findings, fresh_db.checklist)
     row = row_of(model, "incident.notification_hours")
     assert model.index(row, Column.VALUE).data() == "1440 hours"
-    assert model.index(row, Column.SECTION).data() == "2.3"
+    assert model.index(row, Column.LOCATION).data() == "section 2.3"
     assert model.index(row, Column.WORDING).data() == NOTIFICATION_SENTENCE
     assert model.index(row, Column.DECISION).data() == "pending"
     assert "[incident.notification_hours]" in model.index(row, Column.ITEM).data()

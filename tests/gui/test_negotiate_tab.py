@@ -8,10 +8,12 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from clause_library.library import Position
 from exports.ooxml import qn
 from gui import services
+from gui.clause_editor import NOTE_ONLY
 from gui.negotiate_tab import NegotiateTab
 from gui.negotiation_model import Column, NegotiationModel
 from gui.services import ScriptedDialogs
@@ -141,6 +143,31 @@ def test_recording_round_moves_status(qtbot, tab: NegotiateTab) -> None:  # type
     assert tab.editor.note.text() == ""
 
 
+def test_note_only_keeps_status(qtbot, tab: NegotiateTab) -> None:  # type: ignore[no-untyped-def]
+    index = tab.editor.next_status.findData(NOTE_ONLY)
+    assert tab.editor.next_status.itemText(index) == "Proposed (note only)"
+    tab.editor.next_status.setCurrentIndex(index)
+    tab.editor.note.setText("Called their counsel")
+    with qtbot.waitSignal(tab.dataChanged):
+        tab.editor.record.click()
+    negotiation = tab.plan.clauses[0].negotiation
+    assert negotiation.status is NegotiationStatus.PROPOSED
+    assert negotiation.rounds[-1].note == "Called their counsel"
+    assert "Proposed: Called their counsel" in tab.editor.rounds.toPlainText()
+
+
+def test_empty_note_only_is_reported(tab: NegotiateTab, script: ScriptedDialogs) -> None:
+    tab.editor.next_status.setCurrentIndex(tab.editor.next_status.findData(NOTE_ONLY))
+    tab.editor.record.click()
+    assert script.shown[-1] == (
+        "error",
+        "Add note",
+        f"{NOTICE}: the note is empty; write what happened",
+    )
+    assert tab.plan is not None
+    assert tab.plan.clauses[0].negotiation.rounds == []
+
+
 def test_invalid_effective_date_is_reported(tab: NegotiateTab, script: ScriptedDialogs) -> None:
     tab.effective_date.setText("next spring")
     tab.effective_date.editingFinished.emit()
@@ -206,6 +233,26 @@ def test_broken_clause_library_is_shown(qtbot, demo_db: Store) -> None:  # type:
     assert "bad.toml: format" in widget.editor.text()
 
 
+def test_clause_library_problems_wrap_one_per_line(qtbot, demo_db: Store) -> None:  # type: ignore[no-untyped-def]
+    from models.paths import user_clause_dir
+
+    user_clause_dir().mkdir(parents=True)
+    (user_clause_dir() / "own.toml").write_text(
+        "format = 1\nsection = 'logging'\n[[clauses]]\nid = 'practice.log_export'\n"
+        "items = ['logging.no_such_item']\ntitle = 'Export'\n",
+        encoding="utf-8",
+    )
+    widget = NegotiateTab(demo_db)
+    qtbot.addWidget(widget)
+    assert isinstance(widget.editor, QLabel)
+    assert widget.editor.wordWrap()
+    lines = widget.editor.text().splitlines()
+    assert any(
+        line.startswith("own.toml: clause 'practice.log_export' field items") for line in lines
+    )
+    assert any(line.endswith("field why: missing text") for line in lines)
+
+
 # -- in the main window -------------------------------------------------------------
 
 
@@ -265,3 +312,36 @@ def test_window_saves_in_background_job(
     assert [path.name for path in planned] == ["harborline.docx", "harborline (redlined).docx"]
     assert all(path.exists() for path in planned)
     assert scripted_dialogs.shown[-1][0] == "info"
+
+
+def test_header_names_unfixable_items_by_title(tab: NegotiateTab) -> None:
+    assert "No clause can fix: FedRAMP authorization." in tab.summary.text()
+    assert "vendor.fedramp" not in tab.summary.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [("Acme Inc. addendum", "Acme Inc. addendum.docx"), ("harborline.DOCX", "harborline.DOCX")],
+)
+def test_save_adds_docx_only_when_the_name_lacks_it(
+    tab: NegotiateTab, script: ScriptedDialogs, tmp_path: Path, typed: str, saved: str
+) -> None:
+    tab.form.setCurrentIndex(0)
+    script.confirmations.append(True)
+    script.files.append(tmp_path / typed)
+    assert [path.name for path in tab.save_addendum()] == [saved]
+
+
+def test_clause_column_fits_titles_at_the_default_window_size(
+    qtbot, demo_db: Store, script: ScriptedDialogs
+) -> None:  # type: ignore[no-untyped-def]
+    # At 1280x800 the tab gets about 890 pixels beside the vendor list.
+    widget = NegotiateTab(demo_db)
+    qtbot.addWidget(widget)
+    widget.resize(890, 700)
+    widget.show()
+    widget.set_vendor(demo_db.vendor("Bluefin Archive").id)
+    needed = widget.table.fontMetrics().horizontalAdvance("Security Audit and Assessment Rights")
+    assert widget.table.horizontalHeader().sectionSize(Column.CLAUSE) > needed
+    tooltip = widget.model.index(0, Column.CLAUSE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith(widget.model.planned(0).clause.title + "\n")

@@ -22,6 +22,13 @@ def test_binary_doc_saved_by_libreoffice(tmp_path: Path) -> None:
         read_baa_docx(binary)
 
 
+def test_opendocument_text_saved_by_libreoffice(tmp_path: Path) -> None:
+    source = build_baa(tmp_path / "vendor.docx")
+    saved = convert(source, "odt", tmp_path / "out")
+    with pytest.raises(BaaDocumentError, match=r"OpenDocument text file \(\.odt\), not a Word"):
+        read_baa_docx(saved)
+
+
 def test_list_numbering_after_libreoffice_round_trip(tmp_path: Path) -> None:
     # LibreOffice rewrites numbering.xml and the styles, so this checks the
     # numbering code against a word processor's own output.
