@@ -63,7 +63,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     for path, suffix in ((args.xlsx, ".xlsx"), (args.png, ".png")):
         if path is not None:
             require_suffix(path, suffix)
-    with open_store(args) as store:
+    with open_store(args, must_exist=True) as store:
         names = _vendor_names(args.parser, args.vendors, store)
         if args.xlsx is not None:
             data = export_comparison(store, args.xlsx, names, args.png)
@@ -112,7 +112,7 @@ def cmd_questionnaire_export(args: argparse.Namespace) -> int:
     if args.blank == bool(args.name):
         args.parser.error("give either a vendor NAME or --blank")
     require_suffix(args.out, ".xlsx")
-    with open_store(args) as store:
+    with open_store(args, must_exist=True) as store:
         practice = store.practice()
         if args.blank:
             write_questionnaire(args.out, store.checklist, practice)

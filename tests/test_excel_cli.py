@@ -236,7 +236,7 @@ def test_compare_odd_names_prints_no_warning(
 
 @pytest.mark.parametrize("option", ["--xlsx", "--png"])
 def test_compare_without_vendors_fails(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+    fresh_db: Store, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
 ) -> None:
     out = tmp_path / ("c" + option.replace("--", "."))
     status, printed, err = cli(capsys, "--db", str(db_path), "compare", option, str(out))
@@ -309,3 +309,19 @@ def test_compare_selects_a_lone_name_with_a_comma(
     ]
     assert cli(capsys, *argv)[0] == 0
     assert compared_vendors(out) == ["Smith, Jones Backup"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["compare", "--xlsx", "c.xlsx"], ["questionnaire", "export", "--blank", "--out", "q.xlsx"]],
+)
+def test_missing_database_is_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    missing = tmp_path / "typo" / "workbench.sqlite"
+    argv = [str(tmp_path / part) if part.endswith(".xlsx") else part for part in command]
+    status, _, err = cli(capsys, "--db", str(missing), *argv)
+    assert status == 1
+    assert "database not found" in err
+    assert not missing.exists()
+    assert list(tmp_path.glob("*.xlsx")) == []
