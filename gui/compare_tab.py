@@ -29,7 +29,7 @@ from gui.compare_model import (
     CompareModel,
 )
 from gui.error_reporting import reporting
-from gui.services import dialogs
+from gui.services import dialogs, with_extension
 from gui.status_style import DISQUALIFIED_MARK, STATUS_TEXT
 
 if TYPE_CHECKING:
@@ -142,8 +142,7 @@ class CompareTab(QWidget):
         path = dialogs().save_file(self.main_window, "Save chart as PNG", PNG_FILTER, "chart.png")
         if path is None:
             return
-        if path.suffix.lower() != ".png":
-            path = path.with_suffix(".png")
+        path = with_extension(path, ".png")
         with reporting(self.main_window, "Could not save the chart"):
             self.chart.save_png(path)
             self.main_window.statusBar().showMessage(f"Saved {path}", 5000)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QWidget
 
 from gui.error_reporting import reporting
-from gui.services import dialogs
+from gui.services import dialogs, with_extension
 from models.store import Store
 
 if TYPE_CHECKING:
@@ -40,14 +40,7 @@ def _ask_xlsx(parent: QWidget | None, title: str, suggested: str) -> Path | None
 
 
 def with_xlsx_suffix(path: Path) -> Path:
-    """Add ".xlsx" to a name typed without it, e.g. "comparison" or "comparison.v2".
-
-    The suffix is added, not swapped, so the file written is never named as a
-    Word or other file, and a dotted name keeps every part the user typed.
-    """
-    if path.suffix.lower() == ".xlsx":
-        return path
-    return path.with_name(path.name + ".xlsx")
+    return with_extension(path, ".xlsx")
 
 
 def export_comparison_file(

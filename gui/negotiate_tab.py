@@ -37,7 +37,7 @@ from clause_library.planning import AddendumPlan, build_plan
 from exports.addendum_docx import AddendumOptions, write_addendum
 from gui.clause_editor import ClauseEditor
 from gui.negotiation_model import Column, NegotiationModel
-from gui.services import dialogs
+from gui.services import dialogs, with_extension
 from models import paths
 from models.checklist import Checklist
 from models.errors import VendorNotFoundError, WorkbenchError
@@ -415,7 +415,7 @@ def write_files(
 
 
 def _with_docx_suffix(path: Path) -> Path:
-    return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+    return with_extension(path, ".docx")
 
 
 def attach_negotiate_tab(window: MainWindow) -> NegotiateTab:

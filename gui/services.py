@@ -112,6 +112,17 @@ class ScriptedDialogs(DialogService):
         return self.files.popleft() if self.files else None
 
 
+def with_extension(path: Path, suffix: str) -> Path:
+    """Add *suffix* (".docx", ".xlsx", ".png") to a file name typed without it.
+
+    The suffix is added, not swapped, so "offer.v2" becomes "offer.v2.docx" and a
+    name ending in another extension never turns into an existing file of ours.
+    """
+    if path.suffix.lower() == suffix:
+        return path
+    return path.with_name(path.name + suffix)
+
+
 _service: DialogService = DialogService()
 
 
