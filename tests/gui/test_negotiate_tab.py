@@ -263,6 +263,7 @@ def test_window_has_negotiate_tab(demo_window) -> None:  # type: ignore[no-untyp
 
 
 def test_window_selection_drives_tab(demo_window, demo_db: Store) -> None:  # type: ignore[no-untyped-def]
+    demo_window.show_tab(demo_window.negotiate_tab)
     cedar = demo_db.vendor("CedarStack Data").id
     demo_window.select_vendor(cedar)
     assert demo_window.negotiate_tab.vendor_id == cedar
@@ -270,6 +271,7 @@ def test_window_selection_drives_tab(demo_window, demo_db: Store) -> None:  # ty
 
 
 def test_tab_write_notifies_window(qtbot, demo_window, demo_db: Store) -> None:  # type: ignore[no-untyped-def]
+    demo_window.show_tab(demo_window.negotiate_tab)
     demo_window.select_vendor(demo_db.vendor("Harborline Backup").id)
     tab = demo_window.negotiate_tab
     with qtbot.waitSignal(demo_window.dataChanged):
@@ -278,6 +280,7 @@ def test_tab_write_notifies_window(qtbot, demo_window, demo_db: Store) -> None: 
 
 
 def test_window_answer_change_refreshes_tab(demo_window, demo_db: Store) -> None:  # type: ignore[no-untyped-def]
+    demo_window.show_tab(demo_window.negotiate_tab)
     harborline = demo_db.vendor("Harborline Backup").id
     demo_window.select_vendor(harborline)
     demo_db.set_answer(harborline, "access.mfa", "no")
@@ -302,6 +305,7 @@ def test_window_saves_in_background_job(
     scripted_dialogs: ScriptedDialogs,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
+    demo_window.show_tab(demo_window.negotiate_tab)
     demo_window.select_vendor(demo_db.vendor("Harborline Backup").id)
     tab = demo_window.negotiate_tab
     scripted_dialogs.files.append(tmp_path / "harborline.docx")
@@ -345,3 +349,16 @@ def test_clause_column_fits_titles_at_the_default_window_size(
     assert widget.table.horizontalHeader().sectionSize(Column.CLAUSE) > needed
     tooltip = widget.model.index(0, Column.CLAUSE).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip.startswith(widget.model.planned(0).clause.title + "\n")
+
+
+def test_hidden_tab_catches_up_when_shown(demo_window, demo_db: Store) -> None:  # type: ignore[no-untyped-def]
+    demo_window.show_tab(demo_window.checklist_tab)
+    tab = demo_window.negotiate_tab
+    before = tab.plan
+    cedar = demo_db.vendor("CedarStack Data").id
+    demo_window.select_vendor(cedar)
+    assert tab.plan is before, "a hidden tab must not rebuild its plan on every switch"
+    demo_window.show_tab(tab)
+    assert tab.plan is not None
+    assert tab.plan.vendor.id == cedar
+    assert "CedarStack Data" in tab.summary.text()
