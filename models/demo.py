@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from models.checklist import AnswerType, Checklist
 from models.store import Store
 
 log = logging.getLogger(__name__)
@@ -22,59 +23,9 @@ PRACTICE = {
     "contact": "Dana Whitfield, Practice Administrator, (555) 010-2233",
 }
 
-# Answers of a vendor that meets every default target; each sample vendor changes some.
-_STRONG: dict[str, object] = {
-    **dict.fromkeys(
-        [
-            "baa.will_sign",
-            "baa.covers_all_services",
-            "baa.permitted_uses",
-            "baa.no_further_disclosure",
-            "baa.safeguards",
-            "baa.breach_reporting",
-            "baa.subcontractor_flowdown",
-            "baa.access_to_phi",
-            "baa.amendment_of_phi",
-            "baa.accounting_of_disclosures",
-            "baa.covered_entity_obligations",
-            "baa.hhs_access",
-            "baa.return_or_destroy",
-            "baa.termination_for_breach",
-            "vendor.soc2_type2",
-            "vendor.hitrust_csf",
-            "vendor.fedramp",
-            "vendor.subcontractor_list",
-            "vendor.audit_rights",
-            "vendor.compliance_docs_on_request",
-            "encryption.at_rest_aes256",
-            "encryption.customer_managed_keys",
-            "access.rbac",
-            "access.mfa",
-            "access.unique_user_ids",
-            "access.admin_approval",
-            "logging.immutable",
-            "logging.captures_who_when_what_where",
-            "logging.siem_export",
-            "recovery.isolated_restore_testing",
-            "recovery.geo_redundancy",
-            "keys.customer_control",
-            "keys.rotation_schedule",
-            "keys.activity_logging",
-            "keys.immediate_revocation",
-            "keys.escrow",
-            "immutability.worm_or_airgap",
-            "immutability.admin_cannot_delete",
-            "retention.secure_deletion",
-            "retention.destruction_certificate",
-            "retention.lifecycle_archival",
-            "incident.response_support",
-            "incident.root_cause_reports",
-            "incident.regulatory_reporting_roles",
-            "stability.business_continuity",
-            "stability.data_portability",
-        ],
-        "yes",
-    ),
+# Figures of a vendor that meets every default target; every yes/no item is "yes" too
+# (see _strong_answers). Each sample vendor marked "strong" changes some of them.
+_STRONG_FIGURES: dict[str, object] = {
     "vendor.questionnaire_response_days": 5,
     "encryption.in_transit_tls": "1.3",
     "encryption.fips_validated": "140-3",
@@ -113,8 +64,8 @@ VENDORS: list[dict[str, Any]] = [
             "baa_status": "in_negotiation",
             "baa_next_review": "2027-01-15",
         },
+        "strong": True,
         "answers": {
-            **_STRONG,
             "incident.notification_hours": 1440,
             "baa.breach_reporting": "partial",
             "vendor.fedramp": "no",
@@ -142,8 +93,8 @@ VENDORS: list[dict[str, Any]] = [
             "notes": "Declined to sign a BAA; terms of service disclaim HIPAA obligations.",
             "baa_status": "none",
         },
+        "strong": True,
         "answers": {
-            **_STRONG,
             "baa.will_sign": "no",
             "baa.covers_all_services": "no",
             "vendor.hitrust_csf": "no",
@@ -205,8 +156,8 @@ VENDORS: list[dict[str, Any]] = [
             "baa_term_end": "2028-11-30",
             "baa_next_review": "2026-11-15",
         },
+        "strong": True,
         "answers": {
-            **_STRONG,
             "vendor.fedramp": "no",
             "recovery.rto_hours": 6,
             "stability.eo_insurance": 500_000,
@@ -235,8 +186,8 @@ VENDORS: list[dict[str, Any]] = [
             "website": "https://bluefin.example",
             "baa_status": "requested",
         },
+        "strong": True,
         "answers": {
-            **_STRONG,
             "vendor.soc2_type2": "partial",
             "vendor.hitrust_csf": "no",
             "vendor.fedramp": "no",
@@ -263,6 +214,14 @@ VENDORS: list[dict[str, Any]] = [
 ]
 
 
+def _sample_answers(checklist: Checklist, sample: dict[str, Any]) -> dict[str, object]:
+    """Return a sample vendor's answers: its own, over the strong profile when marked so."""
+    if not sample.get("strong"):
+        return dict(sample["answers"])
+    strong = {item.id: "yes" for item in checklist if item.answer is AnswerType.YES_NO}
+    return {**strong, **_STRONG_FIGURES, **sample["answers"]}
+
+
 def load_demo(store: Store) -> list[str]:
     """Create or refresh the sample practice and vendors; return the vendor names.
 
@@ -277,7 +236,7 @@ def load_demo(store: Store) -> list[str]:
             else:
                 vendor = store.update_vendor(vendor.id, **sample["profile"])
             # Every item is set, so a refresh also clears answers added since the last run.
-            answers = sample["answers"]
+            answers = _sample_answers(store.checklist, sample)
             store.set_answers(
                 vendor.id,
                 {
