@@ -75,7 +75,12 @@ def draw_radar(figure: Figure, checklist: Checklist, series: Sequence[ChartSerie
     for text, angle in zip(axes.get_xticklabels(), angles, strict=True):
         # Angles run clockwise from the top, so sin() > 0 is the right-hand side.
         side = math.sin(angle)
-        text.set_horizontalalignment("left" if side > 0.1 else "right" if side < -0.1 else "center")
+        if side > 0.1:
+            text.set_horizontalalignment("left")
+        elif side < -0.1:
+            text.set_horizontalalignment("right")
+        else:
+            text.set_horizontalalignment("center")
     # Radial labels sit between the first two spokes, clear of the section titles.
     axes.set_rlabel_position(180 / len(labels))
     for index, one in enumerate(series[:MAX_RADAR_SERIES]):

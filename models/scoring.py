@@ -201,7 +201,7 @@ def score_vendor(
 
 
 def _percent(earned: float, possible: float) -> float | None:
-    """A weighted percentage rounded to one decimal; None when nothing is weighted."""
+    """Return a weighted percentage rounded to one decimal, or None when nothing is weighted."""
     if possible <= 0:
         return None
     return round(100.0 * earned / possible, 1)

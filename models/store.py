@@ -196,13 +196,13 @@ class Store:
     # -- vendors -------------------------------------------------------------
 
     def vendors(self) -> list[Vendor]:
-        """All vendors, sorted by name ignoring case."""
+        """Return all vendors, sorted by name ignoring case."""
         with self._reading():
             rows = self.db.execute(_VENDOR_SELECT + " ORDER BY name COLLATE NOCASE").fetchall()
         return [_vendor_from_row(row) for row in rows]
 
     def vendor(self, name: str) -> Vendor:
-        """The vendor called *name*, ignoring case and surrounding spaces."""
+        """Return the vendor called *name*, ignoring case and surrounding spaces."""
         with self._reading():
             row = self.db.execute(
                 _VENDOR_SELECT + " WHERE name = ? COLLATE NOCASE", [" ".join(str(name).split())]
@@ -289,13 +289,13 @@ class Store:
         }
 
     def answer_values(self) -> dict[int, dict[str, Value | None]]:
-        """Every vendor's answer values by vendor id, ready for scoring."""
+        """Return every vendor's answer values by vendor id, ready for scoring."""
         with self._reading():
             vendor_ids = [row[0] for row in self.db.execute("SELECT id FROM vendors")]
             rows = self.db.execute("SELECT vendor_id, item_id, value FROM answers").fetchall()
         values: dict[int, dict[str, Value | None]] = {vendor_id: {} for vendor_id in vendor_ids}
-        # Stored values are canonical, so a set lookup or float() reads nearly all of them;
-        # only a value an older checklist allowed goes through full validation.
+        # Stored values are canonical, so a set lookup or float() reads nearly all of them.
+        # Only a value that an older checklist allowed goes through full validation.
         choices = self._canonical_choices
         items = self.checklist.items
         for vendor_id, item_id, raw in rows:
@@ -377,7 +377,7 @@ class Store:
         return len(diffs)
 
     def wording(self, vendor_id: int) -> dict[str, str]:
-        """The vendor's current BAA wording by checklist item id."""
+        """Return the vendor's current BAA wording by checklist item id."""
         with self._reading():
             rows = self.db.execute(
                 "SELECT item_id, text FROM baa_wording WHERE vendor_id = ?", [vendor_id]
